@@ -1,0 +1,148 @@
+//! The typed client: one method per API call, over any [`Transport`].
+
+use std::collections::BTreeMap;
+
+use crate::decode::{FromData, decode};
+use crate::error::ApiError;
+use crate::method::{ApiKey, CountryCode, OrderId, Period, Request, ServiceCode};
+use crate::model::{
+    Availability, Country, HistoryRow, NewOrder, Order, RestoreQuote, ServicePrice,
+    ServicesWithProviders, SmsBundle,
+};
+use crate::schedule::Priority;
+use crate::transport::{Outgoing, Transport};
+
+/// Calls `rent.php` with the user's key. Reads take a priority (a person
+/// waiting, or background polling); writes always go as a person's action.
+pub struct Client<T> {
+    transport: T,
+    key: Option<ApiKey>,
+}
+
+impl<T: Transport> Client<T> {
+    pub fn new(transport: T, key: Option<ApiKey>) -> Self {
+        Self { transport, key }
+    }
+
+    pub fn transport(&self) -> &T {
+        &self.transport
+    }
+
+    /// Sends one request and decodes its answer as `R`.
+    pub async fn call<R: FromData>(
+        &self,
+        req: &Request,
+        priority: Priority,
+    ) -> Result<R, ApiError> {
+        let method = req.method();
+        let priority = if method.is_write() { Priority::User } else { priority };
+        let out = Outgoing {
+            method,
+            query: req.query(self.key.as_ref()),
+            key_free: req.key_free_query(),
+            priority,
+        };
+        let raw = self.transport.send(out).await.map_err(ApiError::from_transport)?;
+        decode(method, &raw)
+    }
+
+    pub async fn countries(&self, p: Priority) -> Result<Vec<Country>, ApiError> {
+        self.call(&Request::GetCountries, p).await
+    }
+
+    pub async fn prices(
+        &self,
+        country: CountryCode,
+        period: Period,
+        p: Priority,
+    ) -> Result<Vec<ServicePrice>, ApiError> {
+        self.call(&Request::GetData { country, period }, p).await
+    }
+
+    pub async fn offers(
+        &self,
+        country: CountryCode,
+        period: Period,
+        p: Priority,
+    ) -> Result<ServicesWithProviders, ApiError> {
+        self.call(&Request::GetDataWithProviders { country, period }, p).await
+    }
+
+    pub async fn availability(
+        &self,
+        country: CountryCode,
+        period: Period,
+        p: Priority,
+    ) -> Result<BTreeMap<ServiceCode, Availability>, ApiError> {
+        self.call(&Request::GetCountWithProviders { country, period }, p).await
+    }
+
+    pub async fn orders(&self, p: Priority) -> Result<Vec<Order>, ApiError> {
+        self.call(&Request::Orders, p).await
+    }
+
+    pub async fn sms(&self, id: OrderId, p: Priority) -> Result<SmsBundle, ApiError> {
+        self.call::<SmsBundle>(&Request::Sms { id }, p).await.map(SmsBundle::sorted)
+    }
+
+    pub async fn history(
+        &self,
+        skip: u32,
+        take: u32,
+        p: Priority,
+    ) -> Result<Vec<HistoryRow>, ApiError> {
+        self.call(&Request::GetRentHistory { skip, take }, p).await
+    }
+
+    pub async fn restore_precalc(
+        &self,
+        id: OrderId,
+        p: Priority,
+    ) -> Result<RestoreQuote, ApiError> {
+        self.call(&Request::RestoreUserPrecalc { id }, p).await
+    }
+
+    // Writes: each call is one deliberate user action.
+
+    pub async fn create(
+        &self,
+        country: CountryCode,
+        period: Period,
+        service: ServiceCode,
+        provider: Option<String>,
+    ) -> Result<NewOrder, ApiError> {
+        self.call(&Request::Create { country, period, service, provider }, Priority::User).await
+    }
+
+    pub async fn create_multi(
+        &self,
+        country: CountryCode,
+        period: Period,
+        services: Vec<ServiceCode>,
+        provider: Option<String>,
+    ) -> Result<Vec<NewOrder>, ApiError> {
+        self.call(&Request::CreateMulti { country, period, services, provider }, Priority::User)
+            .await
+    }
+
+    pub async fn add_service(&self, order: &Order, service: ServiceCode) -> Result<(), ApiError> {
+        let req = Request::AddServiceToOrder { id: order.id, service, pnumber: order.api_number() };
+        self.call(&req, Priority::User).await
+    }
+
+    pub async fn prolong(&self, id: OrderId, period: Period) -> Result<Option<OrderId>, ApiError> {
+        self.call(&Request::Prolong { id, period }, Priority::User).await
+    }
+
+    pub async fn activate(&self, id: OrderId) -> Result<Option<OrderId>, ApiError> {
+        self.call(&Request::Activate { id }, Priority::User).await
+    }
+
+    pub async fn delete(&self, id: OrderId) -> Result<Option<OrderId>, ApiError> {
+        self.call(&Request::Delete { id }, Priority::User).await
+    }
+
+    pub async fn restore(&self, id: OrderId) -> Result<(), ApiError> {
+        self.call(&Request::RestoreUser { id }, Priority::User).await
+    }
+}

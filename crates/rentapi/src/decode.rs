@@ -1,0 +1,370 @@
+//! Tolerant decoding: the envelope, the per-method shapes, and every
+//! "known drift" of rent-api.md (numbers as strings and back, wrapped or
+//! unwrapped `data`, `SmsList`/`OtherSms`, unknown fields and states).
+
+use std::collections::BTreeMap;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::error::ApiError;
+use crate::method::{Method, OrderId, ServiceCode};
+use crate::model::{
+    Availability, Country, HistoryRow, NewOrder, Order, RestoreQuote, ServicePrice,
+    ServicesWithProviders, SmsBundle,
+};
+use crate::transport::RawResponse;
+
+/// Unwraps `{"status": 1, "data": ...}` and turns everything else into a
+/// classified [`ApiError`]. Public lists keep their `data` even under
+/// `status: 0`, as some deployments send it.
+pub fn envelope(method: Method, raw: &RawResponse) -> Result<Value, ApiError> {
+    let Ok(json) = serde_json::from_slice::<Value>(&raw.body) else {
+        return Err(ApiError::from_non_json(raw));
+    };
+    let Value::Object(mut obj) = json else {
+        // A bare array or value where the envelope should be: take it as data.
+        return if (200..300).contains(&raw.status) && !json.is_null() {
+            Ok(json)
+        } else {
+            Err(ApiError::from_non_json(raw))
+        };
+    };
+    let msg = obj.get("msg").map(text_of).unwrap_or_default();
+    if !(200..300).contains(&raw.status) {
+        let detail = if msg.is_empty() { raw.text() } else { msg };
+        return Err(ApiError::new(crate::ErrorKind::Http(raw.status), detail));
+    }
+    let ok = obj.get("status").map(truthy).unwrap_or(obj.contains_key("data"));
+    let data = obj.remove("data").unwrap_or(Value::Null);
+    if ok || (!method.needs_key() && !data.is_null() && msg.is_empty()) {
+        return Ok(data);
+    }
+    Err(ApiError::from_msg(&msg))
+}
+
+/// Decodes a raw answer into the typed value of `method`.
+pub fn decode<T: FromData>(method: Method, raw: &RawResponse) -> Result<T, ApiError> {
+    T::from_data(envelope(method, raw)?)
+}
+
+/// A value that can be made from an envelope's `data`, accepting the drift
+/// variants of its method.
+pub trait FromData: Sized {
+    fn from_data(data: Value) -> Result<Self, ApiError>;
+}
+
+fn typed<T: DeserializeOwned>(v: Value) -> Result<T, ApiError> {
+    serde_json::from_value(v).map_err(ApiError::bad_shape)
+}
+
+/// A list that may arrive as an array, as an object of rows keyed by id, or
+/// as nothing at all (an empty account).
+fn list<T: DeserializeOwned>(v: Value) -> Result<Vec<T>, ApiError> {
+    match v {
+        Value::Null => Ok(Vec::new()),
+        Value::Array(_) => typed(v),
+        Value::Object(map) => map.into_iter().map(|(_, row)| typed(row)).collect(),
+        other => Err(ApiError::bad_shape(format!("expected a list, got {other}"))),
+    }
+}
+
+impl FromData for Vec<Country> {
+    fn from_data(data: Value) -> Result<Self, ApiError> {
+        list(data)
+    }
+}
+
+impl FromData for Vec<ServicePrice> {
+    fn from_data(data: Value) -> Result<Self, ApiError> {
+        match data {
+            Value::Object(mut obj) if obj.contains_key("services") => {
+                list(obj.remove("services").unwrap_or(Value::Null))
+            }
+            other => list(other),
+        }
+    }
+}
+
+impl FromData for ServicesWithProviders {
+    fn from_data(data: Value) -> Result<Self, ApiError> {
+        match data {
+            Value::Array(_) => Ok(ServicesWithProviders {
+                services: list(data)?,
+                total_amount: 0,
+                all_operators: Vec::new(),
+            }),
+            other => typed(other),
+        }
+    }
+}
+
+impl FromData for BTreeMap<ServiceCode, Availability> {
+    fn from_data(data: Value) -> Result<Self, ApiError> {
+        match data {
+            Value::Null | Value::Array(_) => Ok(BTreeMap::new()),
+            other => typed(other),
+        }
+    }
+}
+
+/// `create` answers one order, sometimes wrapped in a one-element array.
+impl FromData for NewOrder {
+    fn from_data(data: Value) -> Result<Self, ApiError> {
+        match data {
+            Value::Array(mut rows) if !rows.is_empty() => typed(rows.swap_remove(0)),
+            Value::Array(_) => Err(ApiError::bad_shape("create answered an empty list")),
+            other => typed(other),
+        }
+    }
+}
+
+/// `create_multi` answers a list, or a single order when one service was asked.
+impl FromData for Vec<NewOrder> {
+    fn from_data(data: Value) -> Result<Self, ApiError> {
+        match data {
+            Value::Object(_) => Ok(vec![typed(data)?]),
+            other => list(other),
+        }
+    }
+}
+
+impl FromData for Vec<Order> {
+    fn from_data(data: Value) -> Result<Self, ApiError> {
+        list(data)
+    }
+}
+
+impl FromData for Vec<HistoryRow> {
+    fn from_data(data: Value) -> Result<Self, ApiError> {
+        list(data)
+    }
+}
+
+impl FromData for RestoreQuote {
+    fn from_data(data: Value) -> Result<Self, ApiError> {
+        typed(data)
+    }
+}
+
+/// `sms`: a bare array of the order's SMS, or `{SmsList, OtherSms}`.
+impl FromData for SmsBundle {
+    fn from_data(data: Value) -> Result<Self, ApiError> {
+        match data {
+            Value::Object(mut obj) => {
+                let mut take = |name: &str| {
+                    let key = obj.keys().find(|k| k.eq_ignore_ascii_case(name)).cloned();
+                    key.and_then(|k| obj.remove(&k)).unwrap_or(Value::Null)
+                };
+                let own = list(take("SmsList"))?;
+                let other = list(take("OtherSms"))?;
+                Ok(SmsBundle { own, other })
+            }
+            other => Ok(SmsBundle { own: list(other)?, other: Vec::new() }),
+        }
+    }
+}
+
+/// `prolong`, `activate`, `delete`: `{id}`, which some answers leave out.
+impl FromData for Option<OrderId> {
+    fn from_data(data: Value) -> Result<Self, ApiError> {
+        let id = match &data {
+            Value::Object(obj) => obj.get("id").cloned(),
+            Value::Array(rows) => rows.first().and_then(|r| r.get("id")).cloned(),
+            _ => None,
+        };
+        Ok(id.and_then(|v| lenient::u64_of(&v)).map(OrderId))
+    }
+}
+
+/// `restore_user` (`true`) and `add_service_to_order` (no data): success
+/// is the envelope's status; a `data` of `false` is a refusal.
+impl FromData for () {
+    fn from_data(data: Value) -> Result<Self, ApiError> {
+        if matches!(&data, Value::Bool(false)) || data.as_i64() == Some(0) {
+            return Err(ApiError::from_msg("the provider answered false"));
+        }
+        Ok(())
+    }
+}
+
+fn truthy(v: &Value) -> bool {
+    match v {
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
+        Value::String(s) => matches!(s.trim().to_ascii_lowercase().as_str(), "1" | "true" | "ok"),
+        _ => false,
+    }
+}
+
+fn text_of(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// `deserialize_with` helpers that accept numbers as strings and back.
+pub mod lenient {
+    use chrono::{DateTime, Utc};
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serializer};
+    use serde_json::Value;
+    use std::collections::BTreeMap;
+
+    pub(crate) fn u64_of(v: &Value) -> Option<u64> {
+        match v {
+            Value::Number(n) => n
+                .as_u64()
+                .or_else(|| n.as_f64().filter(|f| *f >= 0.0 && f.fract() == 0.0).map(|f| f as u64)),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        }
+    }
+
+    fn i64_of(v: &Value) -> Option<i64> {
+        match v {
+            Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
+            Value::String(s) => s.trim().parse().ok().or_else(|| {
+                s.trim().parse::<f64>().ok().filter(|f| f.is_finite()).map(|f| f as i64)
+            }),
+            Value::Bool(b) => Some(i64::from(*b)),
+            _ => None,
+        }
+    }
+
+    fn f64_of(v: &Value) -> Option<f64> {
+        match v {
+            Value::Number(n) => n.as_f64(),
+            Value::String(s) => {
+                s.trim().replace(',', ".").parse().ok().filter(|f: &f64| f.is_finite())
+            }
+            _ => None,
+        }
+    }
+
+    fn bool_of(v: &Value) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            Value::Number(n) => n.as_f64().map(|f| f != 0.0),
+            Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+                "1" | "true" | "yes" => Some(true),
+                "0" | "false" | "no" | "" => Some(false),
+                _ => None,
+            },
+            Value::Null => Some(false),
+            _ => None,
+        }
+    }
+
+    fn expect<'de, D: Deserializer<'de>, T>(
+        d: D,
+        what: &str,
+        f: impl Fn(&Value) -> Option<T>,
+    ) -> Result<T, D::Error> {
+        let v = Value::deserialize(d)?;
+        f(&v).ok_or_else(|| D::Error::custom(format!("expected {what}, got {v}")))
+    }
+
+    pub fn u64<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+        expect(d, "an unsigned number", u64_of)
+    }
+
+    pub fn u32<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+        expect(d, "a count", |v| {
+            u64_of(v).map(|n| n.min(u64::from(u32::MAX)) as u32).or(v.is_null().then_some(0))
+        })
+    }
+
+    pub fn i64<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+        expect(d, "a number", i64_of)
+    }
+
+    pub fn f64<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        expect(d, "a price", f64_of)
+    }
+
+    pub fn bool<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+        expect(d, "a flag", bool_of)
+    }
+
+    pub fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+        let v = Value::deserialize(d)?;
+        Ok(if v.is_null() { None } else { bool_of(&v) })
+    }
+
+    pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        expect(d, "a text", |v| match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Null => Some(String::new()),
+            _ => None,
+        })
+    }
+
+    pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        let s = string(d)?;
+        Ok((!s.trim().is_empty()).then_some(s))
+    }
+
+    /// `{PROVIDER: n}`; also tolerates a bare total, kept under `""`.
+    pub fn count_map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, u32>, D::Error> {
+        let v = Value::deserialize(d)?;
+        let clamp = |n: u64| n.min(u64::from(u32::MAX)) as u32;
+        match &v {
+            Value::Object(map) => Ok(map
+                .iter()
+                .filter_map(|(k, n)| u64_of(n).map(|n| (k.clone(), clamp(n))))
+                .collect()),
+            Value::Null => Ok(BTreeMap::new()),
+            other => u64_of(other)
+                .map(|n| BTreeMap::from([(String::new(), clamp(n))]))
+                .ok_or_else(|| D::Error::custom(format!("expected counts, got {other}"))),
+        }
+    }
+
+    fn instant_of(v: &Value) -> Option<DateTime<Utc>> {
+        match v {
+            Value::String(s) if s.contains('-') => {
+                DateTime::parse_from_rfc3339(s.trim()).ok().map(|t| t.with_timezone(&Utc))
+            }
+            other => i64_of(other).and_then(|secs| DateTime::from_timestamp(secs, 0)),
+        }
+    }
+
+    /// UNIX seconds (number or string) as a UTC instant; written back as seconds.
+    pub mod ts {
+        use super::*;
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+            expect(d, "a UNIX time", instant_of)
+        }
+
+        pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_i64(t.timestamp())
+        }
+    }
+
+    /// Like [`ts`], with `0`, `null` or nothing meaning "not given".
+    pub mod opt_ts {
+        use super::*;
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<DateTime<Utc>>, D::Error> {
+            let v = Value::deserialize(d)?;
+            Ok(instant_of(&v).filter(|t| t.timestamp() > 0))
+        }
+
+        pub fn serialize<S: Serializer>(
+            t: &Option<DateTime<Utc>>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match t {
+                Some(t) => s.serialize_i64(t.timestamp()),
+                None => s.serialize_none(),
+            }
+        }
+    }
+}

@@ -1,0 +1,274 @@
+//! One error type for everything that can go wrong between a click and a
+//! decoded answer, classified into kinds the UI can translate.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::transport::{RawResponse, TransportError};
+
+/// The restore errors the provider documents (with their aliases).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RestoreCode {
+    /// `NOAVAILDAYS`: not enough working days left for the number.
+    NoAvailDays,
+    /// `NOTOWNER` / `the user had not this order`.
+    NotOwner,
+    /// `NOREMOTEDATA`: not in the archive; has it expired?
+    NoRemoteData,
+    /// `NOORDERCOUNTRY`: incomplete order details; support can restore it.
+    NoOrderCountry,
+    /// `DATEDIFFINVERT`: the order has not expired yet.
+    DateDiffInvert,
+    /// `NOSERVICEDATA` / `Service not found`.
+    NoServiceData,
+}
+
+impl RestoreCode {
+    pub const ALL: [RestoreCode; 6] = [
+        RestoreCode::NoAvailDays,
+        RestoreCode::NotOwner,
+        RestoreCode::NoRemoteData,
+        RestoreCode::NoOrderCountry,
+        RestoreCode::DateDiffInvert,
+        RestoreCode::NoServiceData,
+    ];
+
+    fn classify(msg: &str) -> Option<Self> {
+        let upper = msg.trim().to_ascii_uppercase();
+        let code = upper.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+        Some(match code {
+            "NOAVAILDAYS" => RestoreCode::NoAvailDays,
+            "NOTOWNER" => RestoreCode::NotOwner,
+            "NOREMOTEDATA" => RestoreCode::NoRemoteData,
+            "NOORDERCOUNTRY" => RestoreCode::NoOrderCountry,
+            "DATEDIFFINVERT" => RestoreCode::DateDiffInvert,
+            "NOSERVICEDATA" => RestoreCode::NoServiceData,
+            _ if upper.contains("HAD NOT THIS ORDER") => RestoreCode::NotOwner,
+            _ if upper.contains("SERVICE NOT FOUND") => RestoreCode::NoServiceData,
+            _ => return None,
+        })
+    }
+
+    /// Where the page sends the user to the provider's live chat.
+    pub fn needs_support(self) -> bool {
+        matches!(self, RestoreCode::NoOrderCountry | RestoreCode::NoServiceData)
+    }
+}
+
+/// What kind of failure happened; each maps to one translated sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ErrorKind {
+    /// No answer: offline, DNS, refused — or a CORS refusal, which the
+    /// browser reports the same way.
+    Network,
+    Timeout,
+    /// An HTTP error status (a proxy's 502 page, a relay's 429, ...).
+    Http(u16),
+    /// A 200 whose body is neither JSON nor a known plain-text error.
+    NotJson,
+    /// JSON, but not the shape this method answers with.
+    BadShape,
+    BadKey,
+    /// Balance too low (for a rental, a prolongation or a restoration).
+    LowBalance,
+    NoNumbers,
+    /// The order is gone: stop polling it.
+    OrderNotFound,
+    ProlongNotAllowed,
+    Restore(RestoreCode),
+    /// `status: 0` with a message we do not know; the raw text is shown.
+    Rejected,
+}
+
+impl ErrorKind {
+    /// The translation key for the sentence the user sees.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            ErrorKind::Network => "error-network",
+            ErrorKind::Timeout => "error-timeout",
+            ErrorKind::Http(429) => "error-rate-limited",
+            ErrorKind::Http(s) if s >= 500 => "error-server",
+            ErrorKind::Http(_) => "error-http",
+            ErrorKind::NotJson => "error-not-json",
+            ErrorKind::BadShape => "error-bad-shape",
+            ErrorKind::BadKey => "error-bad-key",
+            ErrorKind::LowBalance => "error-low-balance",
+            ErrorKind::NoNumbers => "error-no-numbers",
+            ErrorKind::OrderNotFound => "error-order-not-found",
+            ErrorKind::ProlongNotAllowed => "error-prolong-not-allowed",
+            ErrorKind::Restore(RestoreCode::NoAvailDays) => "restore-noavaildays",
+            ErrorKind::Restore(RestoreCode::NotOwner) => "restore-notowner",
+            ErrorKind::Restore(RestoreCode::NoRemoteData) => "restore-noremotedata",
+            ErrorKind::Restore(RestoreCode::NoOrderCountry) => "restore-noordercountry",
+            ErrorKind::Restore(RestoreCode::DateDiffInvert) => "restore-datediffinvert",
+            ErrorKind::Restore(RestoreCode::NoServiceData) => "restore-noservicedata",
+            ErrorKind::Rejected => "error-rejected",
+        }
+    }
+
+    /// Worth trying the same read again later (never used for writes).
+    pub fn is_transient(self) -> bool {
+        match self {
+            ErrorKind::Network | ErrorKind::Timeout | ErrorKind::NotJson => true,
+            ErrorKind::Http(s) => s == 429 || s >= 500,
+            _ => false,
+        }
+    }
+}
+
+/// A classified failure with the raw detail kept for the curious.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiError {
+    pub kind: ErrorKind,
+    /// The provider's `msg`, a short body snippet, or the transport's text.
+    pub detail: String,
+}
+
+impl ApiError {
+    pub fn new(kind: ErrorKind, detail: impl Into<String>) -> Self {
+        Self { kind, detail: detail.into() }
+    }
+
+    pub fn from_transport(err: TransportError) -> Self {
+        match err {
+            TransportError::Network(detail) => Self::new(ErrorKind::Network, detail),
+            TransportError::Timeout => Self::new(ErrorKind::Timeout, ""),
+        }
+    }
+
+    /// Classifies the `msg` of a `status: 0` answer (or a plain-text body).
+    pub fn from_msg(msg: &str) -> Self {
+        Self::new(classify_msg(msg).unwrap_or(ErrorKind::Rejected), msg.trim())
+    }
+
+    /// An answer that is not a JSON envelope: HTTP errors, HTML pages, and
+    /// the plain-text errors the provider sends (`API KEY NOT FOUND!`).
+    pub fn from_non_json(raw: &RawResponse) -> Self {
+        let snippet = snippet(&raw.text());
+        if !(200..300).contains(&raw.status) {
+            return Self::new(ErrorKind::Http(raw.status), snippet);
+        }
+        match classify_msg(&snippet) {
+            Some(kind) => Self::new(kind, snippet),
+            None => Self::new(ErrorKind::NotJson, snippet),
+        }
+    }
+
+    pub fn bad_shape(detail: impl fmt::Display) -> Self {
+        Self::new(ErrorKind::BadShape, snippet(&detail.to_string()))
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}: {}", self.kind, self.detail)
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// Known messages, matched loosely: the provider's wording varies.
+fn classify_msg(msg: &str) -> Option<ErrorKind> {
+    if let Some(code) = RestoreCode::classify(msg) {
+        return Some(ErrorKind::Restore(code));
+    }
+    let m = msg.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| m.contains(w));
+    Some(
+        if has(&["api key not found", "apikey not found", "wrong api", "bad key", "invalid api"]) {
+            ErrorKind::BadKey
+        } else if has(&["balance", "nobalance", "not enough money", "insufficient funds"]) {
+            ErrorKind::LowBalance
+        } else if has(&["order not found", "incorrect order", "no order"]) {
+            ErrorKind::OrderNotFound
+        } else if has(&["prolong", "maximum rental", "90 days"]) {
+            ErrorKind::ProlongNotAllowed
+        } else if has(&["no free", "no numbers", "no_number", "not available", "sold out"]) {
+            ErrorKind::NoNumbers
+        } else {
+            return None;
+        },
+    )
+}
+
+/// At most 200 characters of a body, on one line, for error details.
+fn snippet(text: &str) -> String {
+    let one_line: String =
+        text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(200).collect();
+    one_line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documented_restore_codes_and_aliases() {
+        let cases = [
+            ("NOAVAILDAYS", RestoreCode::NoAvailDays),
+            ("NOTOWNER", RestoreCode::NotOwner),
+            ("the user had not this order", RestoreCode::NotOwner),
+            ("NOREMOTEDATA", RestoreCode::NoRemoteData),
+            ("NOORDERCOUNTRY", RestoreCode::NoOrderCountry),
+            ("DATEDIFFINVERT", RestoreCode::DateDiffInvert),
+            ("NOSERVICEDATA", RestoreCode::NoServiceData),
+            ("Service not found", RestoreCode::NoServiceData),
+        ];
+        for (msg, code) in cases {
+            assert_eq!(ApiError::from_msg(msg).kind, ErrorKind::Restore(code), "{msg}");
+        }
+        for msg in ["NOBALANCE", "NOBALANCE: Today need 12.5", "Balance is not enough"] {
+            assert_eq!(ApiError::from_msg(msg).kind, ErrorKind::LowBalance, "{msg}");
+        }
+    }
+
+    #[test]
+    fn common_messages() {
+        let cases = [
+            ("order not found", ErrorKind::OrderNotFound),
+            ("Error: incorrect order id", ErrorKind::OrderNotFound),
+            ("No free numbers for this service", ErrorKind::NoNumbers),
+            (
+                "You can prolong number only if before expiring date left less 7 days",
+                ErrorKind::ProlongNotAllowed,
+            ),
+            ("The maximum rental period is 90 days", ErrorKind::ProlongNotAllowed),
+            ("Something odd", ErrorKind::Rejected),
+        ];
+        for (msg, kind) in cases {
+            let e = ApiError::from_msg(msg);
+            assert_eq!(e.kind, kind, "{msg}");
+            assert_eq!(e.detail, msg);
+        }
+    }
+
+    #[test]
+    fn plain_text_bad_key_and_html_errors() {
+        let raw = RawResponse::new(200, "text/html", "API KEY NOT FOUND!");
+        assert_eq!(ApiError::from_non_json(&raw).kind, ErrorKind::BadKey);
+        let page = "<html><body><h1>502 Bad Gateway</h1>\n<hr>nginx</body></html>";
+        let e = ApiError::from_non_json(&RawResponse::new(502, "text/html", page));
+        assert_eq!(e.kind, ErrorKind::Http(502));
+        assert!(e.kind.is_transient());
+        assert_eq!(e.kind.message_key(), "error-server");
+        let e = ApiError::from_non_json(&RawResponse::new(200, "text/html", "<html>hi</html>"));
+        assert_eq!(e.kind, ErrorKind::NotJson);
+    }
+
+    #[test]
+    fn snippets_are_short_and_single_line() {
+        let long = "x\n".repeat(1000);
+        let e = ApiError::from_non_json(&RawResponse::new(500, "text/plain", long));
+        assert!(e.detail.chars().count() <= 200 && !e.detail.contains('\n'));
+    }
+
+    #[test]
+    fn every_kind_has_a_distinct_key_where_it_matters() {
+        let mut keys: Vec<_> = RestoreCode::ALL.map(|c| ErrorKind::Restore(c).message_key()).into();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), 6);
+        assert_eq!(ErrorKind::Http(429).message_key(), "error-rate-limited");
+    }
+}

@@ -1,0 +1,130 @@
+//! Orders: the user's rented numbers.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::decode::lenient;
+use crate::method::{CountryCode, OrderId, ServiceCode};
+
+/// The `state` of an order. Values outside the documented four are kept, so
+/// the UI can say "unknown (7)" instead of failing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OrderState {
+    /// `0`: must be activated before SMS can arrive.
+    NotActive,
+    /// `1`: can receive SMS now.
+    Active,
+    /// `2`: waiting in the activation queue.
+    Activating,
+    /// `-1`: the number is not in the system (the page: "needs replacement").
+    NotInSystem,
+    Unknown(i64),
+}
+
+impl OrderState {
+    pub fn from_code(code: i64) -> Self {
+        match code {
+            0 => OrderState::NotActive,
+            1 => OrderState::Active,
+            2 => OrderState::Activating,
+            -1 => OrderState::NotInSystem,
+            other => OrderState::Unknown(other),
+        }
+    }
+
+    pub fn code(self) -> i64 {
+        match self {
+            OrderState::NotActive => 0,
+            OrderState::Active => 1,
+            OrderState::Activating => 2,
+            OrderState::NotInSystem => -1,
+            OrderState::Unknown(c) => c,
+        }
+    }
+}
+
+impl Serialize for OrderState {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i64(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for OrderState {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        lenient::i64(d).map(OrderState::from_code)
+    }
+}
+
+/// One row of `orders`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Order {
+    pub id: OrderId,
+    /// Service code.
+    pub scode: ServiceCode,
+    /// Service name.
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub sname: String,
+    pub state: OrderState,
+    /// The number without its country code.
+    #[serde(deserialize_with = "lenient::string")]
+    pub pnumber: String,
+    /// The dialling code, e.g. `+7`.
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub ccode: String,
+    /// The country code, e.g. `RU`.
+    #[serde(default = "CountryCode::unknown")]
+    pub cname: CountryCode,
+    /// The operator, when the API says (not in the documented sample).
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    pub provider: Option<String>,
+    #[serde(default, deserialize_with = "lenient::bool")]
+    pub hasnewsms: bool,
+    #[serde(with = "lenient::ts")]
+    pub until: DateTime<Utc>,
+    #[serde(default, deserialize_with = "lenient::bool")]
+    pub canprolong: bool,
+    /// The most days it can still be prolonged by.
+    #[serde(default, deserialize_with = "lenient::u32")]
+    pub canprolongmax: u32,
+    #[serde(default, with = "lenient::opt_ts")]
+    pub canprolonguntil: Option<DateTime<Utc>>,
+    #[serde(default, with = "lenient::opt_ts")]
+    pub lastonline: Option<DateTime<Utc>>,
+}
+
+impl Order {
+    /// The number as people write it: `+7 9096068511`.
+    pub fn display_number(&self) -> String {
+        let cc = self.ccode.trim();
+        if cc.is_empty() {
+            return self.pnumber.clone();
+        }
+        let plus = if cc.starts_with('+') { "" } else { "+" };
+        format!("{plus}{cc} {}", self.pnumber)
+    }
+
+    /// The number as `add_service_to_order` wants it: country code digits
+    /// and number, no `+` (`79096068511`).
+    pub fn api_number(&self) -> String {
+        self.ccode.chars().chain(self.pnumber.chars()).filter(char::is_ascii_digit).collect()
+    }
+}
+
+/// One order as `create` / `create_multi` return it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewOrder {
+    pub id: OrderId,
+    #[serde(deserialize_with = "lenient::string")]
+    pub pnumber: String,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub ccode: String,
+    pub service: ServiceCode,
+    #[serde(with = "lenient::ts")]
+    pub until: DateTime<Utc>,
+}
+
+impl CountryCode {
+    pub(crate) fn unknown() -> Self {
+        CountryCode::new("")
+    }
+}

@@ -1,0 +1,216 @@
+//! The provider's business rules as plain functions: when an order can be
+//! prolonged and by how much, and what rentals and restorations cost.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::method::Period;
+use crate::model::Order;
+
+/// A number can be prolonged only when fewer than this many days are left.
+pub const PROLONG_WINDOW_DAYS: i64 = 7;
+/// The longest guaranteed rental.
+pub const MAX_RENT_DAYS: u32 = 90;
+/// A restoration pays this many days in advance on top of the overdue days.
+pub const RESTORE_PREPAID_DAYS: u32 = 30;
+
+/// Why "prolong" is not possible right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProlongBlock {
+    /// The rental is over: restore it from the archive instead.
+    Expired,
+    /// More than 7 days are left; the window opens at this instant.
+    NotYet { opens_at: DateTime<Utc> },
+    /// The provider says this order cannot be prolonged (`canprolong`).
+    Refused,
+    /// The 90-day cap or `canprolongmax` / `canprolonguntil` leave no room
+    /// for even one week.
+    LimitReached,
+}
+
+impl ProlongBlock {
+    pub fn message_key(self) -> &'static str {
+        match self {
+            ProlongBlock::Expired => "prolong-expired",
+            ProlongBlock::NotYet { .. } => "prolong-not-yet",
+            ProlongBlock::Refused => "prolong-refused",
+            ProlongBlock::LimitReached => "prolong-limit",
+        }
+    }
+}
+
+/// How far an order may be prolonged now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProlongRoom {
+    /// The most days that can be added.
+    pub max_days: u32,
+    /// The latest expiry a prolongation may reach.
+    pub latest_until: DateTime<Utc>,
+}
+
+/// Whether `order` can be prolonged at `now`, and how far.
+pub fn prolong_room(order: &Order, now: DateTime<Utc>) -> Result<ProlongRoom, ProlongBlock> {
+    if order.until <= now {
+        return Err(ProlongBlock::Expired);
+    }
+    if !order.canprolong {
+        return Err(ProlongBlock::Refused);
+    }
+    let opens_at = order.until - Duration::days(PROLONG_WINDOW_DAYS);
+    if now <= opens_at {
+        return Err(ProlongBlock::NotYet { opens_at });
+    }
+    let cap = now + Duration::days(i64::from(MAX_RENT_DAYS));
+    let latest_until = order.canprolonguntil.map_or(cap, |until| until.min(cap));
+    let by_date = (latest_until - order.until).num_days().max(0) as u32;
+    let max_days = match order.canprolongmax {
+        0 => by_date,
+        provider_max => by_date.min(provider_max),
+    };
+    if max_days < Period::weeks(1).days() {
+        return Err(ProlongBlock::LimitReached);
+    }
+    Ok(ProlongRoom { max_days, latest_until })
+}
+
+/// The new expiry if `order` is prolonged by `period` now, or why not.
+pub fn prolong_to(
+    order: &Order,
+    period: Period,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, ProlongBlock> {
+    let room = prolong_room(order, now)?;
+    if period.count == 0 || period.days() > room.max_days {
+        return Err(ProlongBlock::LimitReached);
+    }
+    Ok(order.until + Duration::days(i64::from(period.days())))
+}
+
+/// The periods a prolongation may choose from (weeks first, then months).
+pub fn prolong_choices(room: ProlongRoom) -> Vec<Period> {
+    let weeks = (1..=room.max_days / 7).map(Period::weeks);
+    let months = (1..=room.max_days / 30).map(Period::months);
+    weeks.chain(months).collect()
+}
+
+/// Why a new rental's period is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PeriodError {
+    Empty,
+    TooLong { days: u32 },
+}
+
+/// A rental period must be at least one unit and at most 90 days.
+pub fn check_rental_period(period: Period) -> Result<u32, PeriodError> {
+    match period.days() {
+        0 => Err(PeriodError::Empty),
+        days if days > MAX_RENT_DAYS => Err(PeriodError::TooLong { days }),
+        days => Ok(days),
+    }
+}
+
+/// Rounds money to cents, so sums of prices shown never print as 12.000001.
+pub fn money(amount: f64) -> f64 {
+    (amount * 100.0).round() / 100.0
+}
+
+/// The price of renting (or prolonging) for `period` at `price_day`.
+pub fn rental_cost(price_day: f64, period: Period) -> f64 {
+    money(price_day * f64::from(period.days()))
+}
+
+/// The price of several services on one number (`create_multi`).
+pub fn multi_rental_cost(prices_day: &[f64], period: Period) -> f64 {
+    money(prices_day.iter().map(|p| rental_cost(*p, period)).sum())
+}
+
+/// Restoring: the overdue days at full price plus 30 days in advance.
+pub fn restore_cost(price_day: f64, overdue_days: u32) -> f64 {
+    money(price_day * f64::from(overdue_days + RESTORE_PREPAID_DAYS))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::method::{CountryCode, OrderId, ServiceCode};
+    use crate::model::OrderState;
+
+    fn t(days: f64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_700_000_000 + (days * 86_400.0) as i64, 0).unwrap()
+    }
+
+    fn order(until_days: f64) -> Order {
+        Order {
+            id: OrderId(1),
+            scode: ServiceCode::new("opt16"),
+            sname: "Instagram".into(),
+            state: OrderState::Active,
+            pnumber: "9096068511".into(),
+            ccode: "+7".into(),
+            cname: CountryCode::new("RU"),
+            provider: None,
+            hasnewsms: false,
+            until: t(until_days),
+            canprolong: true,
+            canprolongmax: 162,
+            canprolonguntil: None,
+            lastonline: None,
+        }
+    }
+
+    #[test]
+    fn window_opens_seven_days_before_expiry() {
+        let o = order(10.0);
+        assert_eq!(prolong_room(&o, t(0.0)), Err(ProlongBlock::NotYet { opens_at: t(3.0) }));
+        assert_eq!(prolong_room(&o, t(3.0)), Err(ProlongBlock::NotYet { opens_at: t(3.0) }));
+        assert!(prolong_room(&o, t(3.01)).is_ok());
+    }
+
+    #[test]
+    fn capped_at_ninety_days_from_now() {
+        let o = order(5.0);
+        let room = prolong_room(&o, t(0.0)).unwrap();
+        assert_eq!(room.max_days, 85);
+        assert_eq!(room.latest_until, t(90.0));
+        assert_eq!(prolong_to(&o, Period::months(2), t(0.0)), Ok(t(65.0)));
+        assert_eq!(prolong_to(&o, Period::months(3), t(0.0)), Err(ProlongBlock::LimitReached));
+        let choices = prolong_choices(room);
+        assert_eq!(choices.first(), Some(&Period::weeks(1)));
+        assert_eq!(choices.last(), Some(&Period::months(2)));
+        assert!(choices.iter().all(|p| p.days() <= 85));
+    }
+
+    #[test]
+    fn provider_limits_apply() {
+        let mut o = order(5.0);
+        o.canprolongmax = 14;
+        assert_eq!(prolong_room(&o, t(0.0)).unwrap().max_days, 14);
+        o.canprolongmax = 0;
+        o.canprolonguntil = Some(t(20.0));
+        assert_eq!(prolong_room(&o, t(0.0)).unwrap().max_days, 15);
+        o.canprolonguntil = Some(t(10.0));
+        assert_eq!(prolong_room(&o, t(0.0)), Err(ProlongBlock::LimitReached));
+        o.canprolong = false;
+        assert_eq!(prolong_room(&o, t(0.0)), Err(ProlongBlock::Refused));
+    }
+
+    #[test]
+    fn expired_orders_are_for_the_archive() {
+        assert_eq!(prolong_room(&order(1.0), t(2.0)), Err(ProlongBlock::Expired));
+    }
+
+    #[test]
+    fn costs() {
+        assert_eq!(rental_cost(6.0, Period::weeks(2)), 84.0);
+        assert_eq!(rental_cost(0.1, Period::months(1)), 3.0);
+        assert_eq!(multi_rental_cost(&[6.0, 5.5], Period::weeks(1)), 80.5);
+        assert_eq!(restore_cost(2.4, 32), 148.8);
+    }
+
+    #[test]
+    fn rental_periods() {
+        assert_eq!(check_rental_period(Period::months(3)), Ok(90));
+        assert_eq!(check_rental_period(Period::weeks(13)), Err(PeriodError::TooLong { days: 91 }));
+        assert_eq!(check_rental_period(Period::weeks(0)), Err(PeriodError::Empty));
+    }
+}
