@@ -26,8 +26,8 @@ pub struct SmsBundle {
 impl SmsBundle {
     /// Newest first, as the SMS panel shows them.
     pub fn sorted(mut self) -> Self {
-        self.own.sort_by(|a, b| b.date.cmp(&a.date));
-        self.other.sort_by(|a, b| b.date.cmp(&a.date));
+        self.own.sort_by_key(|s| std::cmp::Reverse(s.date));
+        self.other.sort_by_key(|s| std::cmp::Reverse(s.date));
         self
     }
 }
