@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Sets everything up, then runs every test: formatting, lints (host and
+# wasm32), cargo tests, browser tests in headless Chromium, the release
+# build, and the Playwright end-to-end suite through the relay.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PATH" CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all --check
+step "clippy (host)"
+cargo clippy --workspace --all-targets -- -D warnings
+step "clippy (wasm32)"
+cargo clippy -p smsrent --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "cargo test"
+cargo test --workspace
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+cargo test -p smsrent --target wasm32-unknown-unknown --tests
+step "release build (trunk)"
+trunk build --release
+if [ -f e2e/package.json ]; then
+  step "end-to-end (Playwright through the relay)"
+  cargo build -p smsrent-relay
+  (cd e2e && npx playwright test)
+fi
+step "all tests passed"

@@ -1,0 +1,90 @@
+//! The real transport: one GET with the browser's fetch (gloo-net), bounded
+//! by a timeout that aborts the request.
+
+use futures::future::{Either, select};
+use gloo_net::http::Request;
+use gloo_timers::future::TimeoutFuture;
+use rentapi::transport::{LocalFuture, Outgoing};
+use rentapi::{RawResponse, Transport, TransportError};
+
+/// Sends queries to a configured `rent.php` URL (absolute, or relative to
+/// the page for the relay that serves the app).
+#[derive(Debug, Clone)]
+pub struct FetchTransport {
+    endpoint: String,
+    timeout_ms: u32,
+}
+
+impl FetchTransport {
+    pub fn new(endpoint: impl Into<String>) -> Self {
+        Self { endpoint: endpoint.into(), timeout_ms: 20_000 }
+    }
+
+    fn url(&self, query: &str) -> String {
+        let sep = if self.endpoint.contains('?') { '&' } else { '?' };
+        format!("{}{sep}{query}", self.endpoint)
+    }
+}
+
+impl Transport for FetchTransport {
+    fn send(&self, req: Outgoing) -> LocalFuture<'_, Result<RawResponse, TransportError>> {
+        let url = self.url(&req.query);
+        let timeout = TimeoutFuture::new(self.timeout_ms);
+        Box::pin(async move {
+            let controller = web_sys::AbortController::new().ok();
+            let signal = controller.as_ref().map(|c| c.signal());
+            let exchange = Box::pin(async move {
+                let resp = Request::get(&url).abort_signal(signal.as_ref()).send().await?;
+                let content_type = resp.headers().get("content-type").unwrap_or_default();
+                let body = resp.binary().await?;
+                Ok::<_, gloo_net::Error>(RawResponse { status: resp.status(), content_type, body })
+            });
+            match select(exchange, timeout).await {
+                Either::Left((Ok(raw), _)) => Ok(raw),
+                // The error text of a failed fetch never carries the URL (and so never the key).
+                Either::Left((Err(err), _)) => {
+                    Err(TransportError::Network(redact(&err.to_string())))
+                }
+                Either::Right(_) => {
+                    if let Some(c) = controller {
+                        c.abort();
+                    }
+                    Err(TransportError::Timeout)
+                }
+            }
+        })
+    }
+}
+
+/// Belt and braces: drops anything after `apikey=` should an error quote a URL.
+fn redact(text: &str) -> String {
+    match text.find("apikey=") {
+        Some(i) => {
+            let rest = &text[i + 7..];
+            let end = rest.find(|c: char| c == '&' || c.is_whitespace()).unwrap_or(rest.len());
+            format!("{}apikey=***{}", &text[..i], &rest[end..])
+        }
+        None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_and_redaction() {
+        assert_eq!(
+            FetchTransport::new("api/rent.php").url("method=orders"),
+            "api/rent.php?method=orders"
+        );
+        assert_eq!(
+            FetchTransport::new("https://x/rent.php?a=1").url("m=2"),
+            "https://x/rent.php?a=1&m=2"
+        );
+        assert_eq!(
+            redact("GET https://x/?method=orders&apikey=SECRET&id=1 failed"),
+            "GET https://x/?method=orders&apikey=***&id=1 failed"
+        );
+    }
+}

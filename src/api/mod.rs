@@ -1,0 +1,133 @@
+//! The client handle provided through context: the core's typed client over
+//! the scheduler, over fetch (a real key) or the in-page simulator (demo).
+
+mod demo;
+mod fetch;
+mod scheduled;
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use rentapi::client::Client;
+use rentapi::schedule::Config as ScheduleConfig;
+use rentapi::transport::{LocalFuture, Outgoing};
+use rentapi::{ApiKey, RawResponse, Transport, TransportError};
+
+pub use demo::DemoTransport;
+pub use fetch::FetchTransport;
+pub use scheduled::Scheduled;
+
+use crate::store::settings::SettingsStore;
+use crate::store::storage;
+
+/// Where requests go: the provider (directly or through the relay), or the
+/// simulator in this page.
+pub enum Backend {
+    Live(FetchTransport),
+    Demo(DemoTransport),
+}
+
+impl Transport for Backend {
+    fn send(&self, req: Outgoing) -> LocalFuture<'_, Result<RawResponse, TransportError>> {
+        match self {
+            Backend::Live(t) => t.send(req),
+            Backend::Demo(t) => t.send(req),
+        }
+    }
+}
+
+pub type ApiClient = Client<Scheduled<Backend>>;
+
+/// The app's one client, rebuilt when the key or endpoint changes.
+#[derive(Clone, Copy)]
+pub struct Api {
+    client: RwSignal<Rc<ApiClient>, LocalStorage>,
+    demo: StoredValue<Option<DemoTransport>, LocalStorage>,
+}
+
+impl Api {
+    pub fn provide(settings: SettingsStore) -> Self {
+        let demo = StoredValue::new_local(None);
+        let client = RwSignal::new_local(build(
+            settings.key_untracked(),
+            settings.endpoint_untracked(),
+            demo,
+        ));
+        let me = Self { client, demo };
+        // Rebuild on a new key or endpoint (not on the first run: built above).
+        Effect::new(move |first: Option<()>| {
+            let (key, endpoint) = (settings.key(), settings.endpoint());
+            if first.is_some() {
+                me.client.set(build(key, endpoint, me.demo));
+            }
+        });
+        provide_context(me);
+        me
+    }
+
+    /// The client (tracked: stores reload when it changes).
+    pub fn client(&self) -> Rc<ApiClient> {
+        self.client.get()
+    }
+
+    pub fn client_untracked(&self) -> Rc<ApiClient> {
+        self.client.get_untracked()
+    }
+
+    /// Demo mode (tracked).
+    pub fn is_demo(&self) -> bool {
+        matches!(self.client.read().transport().inner(), Backend::Demo(_))
+    }
+
+    pub fn is_demo_untracked(&self) -> bool {
+        matches!(self.client.read_untracked().transport().inner(), Backend::Demo(_))
+    }
+
+    /// Starts the demo account over and reloads everything that depends on it.
+    pub fn reset_demo(&self) {
+        if let Some(demo) = self.demo.get_value() {
+            demo.reset();
+            self.client.update(|_| {});
+        }
+    }
+}
+
+fn build(
+    key: Option<ApiKey>,
+    endpoint: String,
+    demo_slot: StoredValue<Option<DemoTransport>, LocalStorage>,
+) -> Rc<ApiClient> {
+    let (backend, key, config) = match key {
+        Some(key) => (Backend::Live(FetchTransport::new(endpoint)), key, live_schedule()),
+        None => {
+            let demo = demo_slot.get_value().unwrap_or_else(DemoTransport::load);
+            demo_slot.set_value(Some(demo.clone()));
+            let key = ApiKey::new(rentapi::sim::DEMO_KEY).expect("demo key");
+            // No provider to spare in demo mode: a shorter gap keeps it lively.
+            (
+                Backend::Demo(demo),
+                key,
+                ScheduleConfig { min_gap_ms: 500, ..ScheduleConfig::default() },
+            )
+        }
+    };
+    Rc::new(Client::new(Scheduled::new(backend, config), Some(key)))
+}
+
+/// About 4 s between requests, as the provider asks. The end-to-end tests
+/// (against the simulator, never the provider) shorten it via localStorage.
+fn live_schedule() -> ScheduleConfig {
+    let gap = storage::get(MIN_GAP_STORAGE).and_then(|v| v.trim().parse::<u64>().ok());
+    match gap {
+        Some(min_gap_ms) => {
+            ScheduleConfig { min_gap_ms: min_gap_ms.max(100), ..ScheduleConfig::default() }
+        }
+        None => ScheduleConfig::default(),
+    }
+}
+
+const MIN_GAP_STORAGE: &str = "smsrent.min_gap_ms";
+
+pub fn use_api() -> Api {
+    expect_context()
+}

@@ -1,0 +1,131 @@
+//! The core's pure [`Scheduler`] driven by browser timers: every request of
+//! the app goes through here, one at a time, with the gap, priorities,
+//! merged reads and read-only retries that the scheduler decides.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use futures::channel::oneshot;
+use rentapi::schedule::{Completion, Config, Kind, Next, Outcome, Scheduler, Ticket};
+use rentapi::transport::{LocalFuture, Outgoing};
+use rentapi::{RawResponse, Transport, TransportError};
+
+use crate::clock;
+
+type Answer = Result<RawResponse, TransportError>;
+
+struct State {
+    scheduler: Scheduler,
+    /// The request behind each scheduler key.
+    requests: HashMap<String, Outgoing>,
+    waiting: HashMap<Ticket, oneshot::Sender<Answer>>,
+    /// Makes each write's key unique: two clicks are two writes, never merged.
+    writes: u64,
+}
+
+/// A transport that queues through the scheduler before the inner one.
+pub struct Scheduled<T> {
+    inner: Rc<T>,
+    state: Rc<RefCell<State>>,
+}
+
+impl<T> Scheduled<T> {
+    pub fn new(inner: T, config: Config) -> Self {
+        let state = State {
+            scheduler: Scheduler::new(config),
+            requests: HashMap::new(),
+            waiting: HashMap::new(),
+            writes: 0,
+        };
+        Self { inner: Rc::new(inner), state: Rc::new(RefCell::new(state)) }
+    }
+
+    pub fn inner(&self) -> &T {
+        &self.inner
+    }
+
+    /// Requests waiting or in flight (for the UI's "busy" hints and tests).
+    pub fn pending(&self) -> usize {
+        let s = self.state.borrow();
+        s.scheduler.queued() + usize::from(s.scheduler.in_flight())
+    }
+}
+
+impl<T: Transport + 'static> Transport for Scheduled<T> {
+    fn send(&self, req: Outgoing) -> LocalFuture<'_, Answer> {
+        let (tx, rx) = oneshot::channel();
+        {
+            let mut s = self.state.borrow_mut();
+            let (key, kind) = if req.method.is_write() {
+                s.writes += 1;
+                (format!("{}#write{}", req.key_free, s.writes), Kind::Write)
+            } else {
+                (req.key_free.clone(), Kind::Read)
+            };
+            let priority = req.priority;
+            s.requests.insert(key.clone(), req);
+            let ticket = s.scheduler.submit(key, kind, priority);
+            s.waiting.insert(ticket, tx);
+        }
+        leptos::task::spawn_local(pump(self.inner.clone(), self.state.clone()));
+        Box::pin(
+            async move { rx.await.unwrap_or(Err(TransportError::Network("cancelled".into()))) },
+        )
+    }
+}
+
+/// Sends whatever the scheduler says is due, until it says wait or idle.
+/// Several pumps may run at once: the scheduler keeps one request in flight.
+async fn pump<T: Transport>(inner: Rc<T>, state: Rc<RefCell<State>>) {
+    loop {
+        let next = state.borrow_mut().scheduler.poll(clock::now_ms() as u64);
+        match next {
+            Next::Send(job) => {
+                let Some(req) = state.borrow().requests.get(&job.key).cloned() else {
+                    continue;
+                };
+                let answer = inner.send(req).await;
+                let outcome =
+                    if is_transient(&answer) { Outcome::Retryable } else { Outcome::Done };
+                let mut s = state.borrow_mut();
+                let now = clock::now_ms() as u64;
+                let Completion::Final(done) = s.scheduler.complete(job.id, outcome, now, jitter())
+                else {
+                    continue; // a read queued again for a retry: its callers keep waiting
+                };
+                s.requests.remove(&job.key);
+                for ticket in done {
+                    if let Some(tx) = s.waiting.remove(&ticket) {
+                        let _ = tx.send(answer.clone());
+                    }
+                }
+            }
+            Next::WaitUntil(at) => {
+                let wait = at.saturating_sub(clock::now_ms() as u64).max(1);
+                gloo_timers::future::sleep(std::time::Duration::from_millis(wait)).await;
+            }
+            Next::Idle | Next::Busy => return,
+        }
+    }
+}
+
+/// Worth a retry, if the scheduler allows one (reads only): no answer, a
+/// server error page, or a rate limit.
+fn is_transient(answer: &Answer) -> bool {
+    match answer {
+        Err(_) => true,
+        Ok(raw) => raw.status == 429 || raw.status >= 500,
+    }
+}
+
+fn jitter() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Math::random()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.5
+    }
+}

@@ -1,0 +1,4 @@
+//! One module per thing the user sees.
+
+pub mod orders;
+pub mod settings;

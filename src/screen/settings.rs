@@ -1,0 +1,189 @@
+//! Settings: where the API lives, the user's key (masked, show, forget),
+//! and a connection test that says in words what happened.
+
+use leptos::prelude::*;
+use rentapi::schedule::Priority;
+
+use crate::api::use_api;
+use crate::i18n::use_i18n;
+use crate::store::settings::{RELAY_ENDPOINT, SIMSMS_ENDPOINT, SMSPVA_ENDPOINT, use_settings};
+use crate::ui::error::ErrorNotice;
+
+#[component]
+pub fn SettingsScreen() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="screen settings">
+            <h1>{move || i18n.t("settings-title")}</h1>
+            <EndpointField />
+            <KeyField />
+            <ConnectionTest />
+        </section>
+    }
+}
+
+#[component]
+fn EndpointField() -> impl IntoView {
+    let i18n = use_i18n();
+    let settings = use_settings();
+    let presets = [
+        (RELAY_ENDPOINT, "settings-endpoint-relay"),
+        (SMSPVA_ENDPOINT, "settings-endpoint-smspva"),
+        (SIMSMS_ENDPOINT, "settings-endpoint-simsms"),
+    ];
+    let is_custom = move || !presets.iter().any(|(url, _)| *url == settings.endpoint());
+    let custom = RwSignal::new(if is_custom() { settings.endpoint() } else { String::new() });
+    view! {
+        <fieldset class="field">
+            <legend>{move || i18n.t("settings-endpoint")}</legend>
+            {presets
+                .into_iter()
+                .map(|(url, label)| {
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name="endpoint"
+                                prop:checked=move || settings.endpoint() == url
+                                on:change=move |_| settings.set_endpoint(url)
+                            />
+                            {move || i18n.t(label)}
+                            <small class="muted">" " {url}</small>
+                        </label>
+                    }
+                })
+                .collect_view()}
+            <label class="choice">
+                <input
+                    type="radio"
+                    name="endpoint"
+                    prop:checked=is_custom
+                    on:change=move |_| {
+                        if !custom.get_untracked().trim().is_empty() {
+                            settings.set_endpoint(&custom.get_untracked());
+                        }
+                    }
+                />
+                {move || i18n.t("settings-endpoint-custom")}
+            </label>
+            <input
+                type="url"
+                class="wide"
+                placeholder="https://relay.example/api/rent.php"
+                aria-label=move || i18n.t("settings-endpoint-custom-url")
+                bind:value=custom
+                on:change=move |_| {
+                    if !custom.get_untracked().trim().is_empty() {
+                        settings.set_endpoint(&custom.get_untracked());
+                    }
+                }
+            />
+            <p class="help">{move || i18n.t("settings-endpoint-help")}</p>
+        </fieldset>
+    }
+}
+
+#[component]
+fn KeyField() -> impl IntoView {
+    let i18n = use_i18n();
+    let settings = use_settings();
+    let draft = RwSignal::new(String::new());
+    let reveal = RwSignal::new(false);
+    let said = RwSignal::new(None::<&'static str>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if settings.save_key(&draft.get_untracked()) {
+            draft.set(String::new());
+            reveal.set(false);
+            said.set(Some("settings-key-stored"));
+        }
+    };
+    let saved = move || {
+        settings.key().map(|key| {
+            let shown = move || {
+                if reveal.get() { key.expose().to_owned() } else { key.masked() }
+            };
+            view! {
+                <p class="saved-key">
+                    {move || i18n.t("settings-key-saved")} ": "
+                    <code data-testid="saved-key">{shown}</code>
+                    " "
+                    <button type="button" on:click=move |_| reveal.update(|r| *r = !*r)>
+                        {move || if reveal.get() { i18n.t("settings-key-hide") } else { i18n.t("settings-key-show") }}
+                    </button>
+                    " "
+                    <button
+                        type="button"
+                        class="danger"
+                        on:click=move |_| {
+                            settings.forget_key();
+                            reveal.set(false);
+                            said.set(Some("settings-key-forgotten"));
+                        }
+                    >
+                        {move || i18n.t("settings-key-forget")}
+                    </button>
+                </p>
+            }
+        })
+    };
+    view! {
+        <form class="field" on:submit=save>
+            <label for="apikey">{move || i18n.t("settings-key")}</label>
+            {saved}
+            <Show when=move || settings.key().is_none()>
+                <p class="muted">{move || i18n.t("settings-key-none")}</p>
+            </Show>
+            <div class="row">
+                <input
+                    id="apikey"
+                    name="apikey"
+                    type="password"
+                    autocomplete="off"
+                    spellcheck="false"
+                    bind:value=draft
+                />
+                <button type="submit" disabled=move || draft.get().trim().is_empty()>
+                    {move || i18n.t("settings-key-save")}
+                </button>
+            </div>
+            <p class="help">{move || i18n.t("settings-key-help")}</p>
+            <p class="status" role="status">{move || said.get().map(|k| i18n.t(k))}</p>
+        </form>
+    }
+}
+
+#[component]
+fn ConnectionTest() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let settings = use_settings();
+    let test = Action::new_local(move |_: &()| {
+        let client = api.client_untracked();
+        async move { client.orders(Priority::User).await }
+    });
+    let error = Signal::derive(move || test.value().get().and_then(Result::err));
+    view! {
+        <div class="field">
+            <button
+                type="button"
+                disabled=move || test.pending().get() || settings.key().is_none()
+                on:click=move |_| {
+                    test.dispatch(());
+                }
+            >
+                {move || if test.pending().get() { i18n.t("settings-testing") } else { i18n.t("settings-test") }}
+            </button>
+            <Show when=move || settings.key().is_none()>
+                <span class="muted">" " {move || i18n.t("settings-test-needs-key")}</span>
+            </Show>
+            <p class="status" role="status">
+                {move || match test.value().get() {
+                    Some(Ok(orders)) => i18n.fmt("settings-test-ok", &[("n", &orders.len().to_string())]),
+                    _ => String::new(),
+                }}
+            </p>
+            <ErrorNotice error />
+        </div>
+    }
+}

@@ -1,0 +1,7 @@
+//! Small context-provided stores: each owns its signals, its refresh loop,
+//! its stale/error state and its persistence. Screens only read them and
+//! call their methods.
+
+pub mod orders;
+pub mod settings;
+pub mod storage;

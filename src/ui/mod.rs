@@ -1,0 +1,4 @@
+//! Small shared pieces of the screens.
+
+pub mod copy;
+pub mod error;
