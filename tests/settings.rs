@@ -49,11 +49,18 @@ fn button_with_text(host: &web_sys::HtmlElement, text: &str) -> web_sys::HtmlEle
         .unwrap_or_else(|| panic!("no button {text}"))
 }
 
+/// Lets effects and the DOM catch up after an event.
+async fn settle() {
+    leptos::task::tick().await;
+    gloo_timers::future::TimeoutFuture::new(10).await;
+    leptos::task::tick().await;
+}
+
 #[wasm_bindgen_test]
 async fn key_is_saved_masked_and_forgotten() {
     storage().clear().unwrap();
     let host = mount();
-    leptos::task::tick().await;
+    settle().await;
     assert!(host.text_content().unwrap().contains("demo mode"));
 
     let input: web_sys::HtmlInputElement =
@@ -61,9 +68,9 @@ async fn key_is_saved_masked_and_forgotten() {
     assert_eq!(input.type_(), "password");
     input.set_value(&format!("  {KEY} "));
     input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-    leptos::task::tick().await;
+    settle().await;
     click(&host, "button[type=submit]");
-    leptos::task::tick().await;
+    settle().await;
 
     assert_eq!(storage().get_item("smsrent.apikey").unwrap().as_deref(), Some(KEY));
     let text = host.text_content().unwrap();
@@ -72,14 +79,14 @@ async fn key_is_saved_masked_and_forgotten() {
     assert_eq!(input.value(), "", "the field is emptied after saving");
 
     button_with_text(&host, "Show").click();
-    leptos::task::tick().await;
+    settle().await;
     assert!(host.text_content().unwrap().contains(KEY));
     button_with_text(&host, "Hide").click();
-    leptos::task::tick().await;
+    settle().await;
     assert!(!host.text_content().unwrap().contains(KEY));
 
     button_with_text(&host, "Forget key").click();
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(storage().get_item("smsrent.apikey").unwrap().unwrap_or_default(), "");
     assert!(!host.text_content().unwrap().contains("6789"));
     host.remove();
