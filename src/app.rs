@@ -9,6 +9,7 @@ use leptos_router::path;
 use crate::api::{Api, use_api};
 use crate::clock::Ticker;
 use crate::i18n::{I18n, use_i18n};
+use crate::screen::archive::ArchiveScreen;
 use crate::screen::orders::OrdersScreen;
 use crate::screen::settings::SettingsScreen;
 use crate::store::orders::OrdersStore;
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 <Routes fallback=|| view! { <OrdersScreen /> }>
                     <Route path=path!("/") view=OrdersScreen />
+                    <Route path=path!("/archive") view=ArchiveScreen />
                     <Route path=path!("/settings") view=SettingsScreen />
                 </Routes>
             </main>
@@ -44,6 +46,7 @@ fn Header() -> impl IntoView {
             <span class="brand">{move || i18n.t("app-name")}</span>
             <nav>
                 <A href="/">{move || i18n.t("nav-orders")}</A>
+                <A href="/archive">{move || i18n.t("nav-archive")}</A>
                 <A href="/settings">{move || i18n.t("nav-settings")}</A>
             </nav>
         </header>

@@ -2,3 +2,6 @@
 
 pub mod copy;
 pub mod error;
+mod money;
+
+pub use money::money;

@@ -1,0 +1,146 @@
+//! The archive: expired rentals, paged, each with a way to restore it.
+
+mod restore;
+
+use leptos::prelude::*;
+use rentapi::OrderId;
+use rentapi::model::HistoryRow;
+
+use crate::api::use_api;
+use crate::clock;
+use crate::i18n::use_i18n;
+use crate::store::archive::{ArchiveStore, PAGE_SIZES};
+use crate::store::orders::use_orders;
+use crate::ui::error::ErrorNotice;
+
+use restore::RestoreFlow;
+
+#[component]
+pub fn ArchiveScreen() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = ArchiveStore::new(use_api());
+    // The archive row whose restoration is being looked at.
+    let restoring = RwSignal::new(None::<OrderId>);
+    let error = Signal::derive(move || store.error.get());
+    view! {
+        <section class="screen archive">
+            <header class="screen-head">
+                <h1>{move || i18n.t("archive-title")}</h1>
+                <label class="row">
+                    {move || i18n.t("archive-page-size")}
+                    <select
+                        on:change:target=move |ev| {
+                            if let Ok(size) = ev.target().value().parse() {
+                                store.set_page_size(size);
+                            }
+                        }
+                    >
+                        {PAGE_SIZES
+                            .map(|n| view! {
+                                <option value=n.to_string() selected=move || store.page_size.get() == n>{n}</option>
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+            </header>
+            <p class="help">{move || i18n.t("archive-help")}</p>
+            <ErrorNotice error />
+            <table class="archive-table" aria-busy=move || store.loading.get().to_string()>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t("archive-col-start")}</th>
+                        <th scope="col">{move || i18n.t("archive-col-closed")}</th>
+                        <th scope="col">{move || i18n.t("col-service")}</th>
+                        <th scope="col">{move || i18n.t("col-number")}</th>
+                        <th scope="col">{move || i18n.t("archive-col-action")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <Show when=move || store.loaded.get() && store.rows.with(Vec::is_empty)>
+                        <tr>
+                            <td colspan="5" class="empty">{move || i18n.t("archive-empty")}</td>
+                        </tr>
+                    </Show>
+                    <For
+                        each=move || store.rows.get()
+                        key=|row| row.order_id
+                        let(row)
+                    >
+                        <ArchiveRow row restoring />
+                    </For>
+                </tbody>
+            </table>
+            <nav class="pager row" aria-label=move || i18n.t("archive-pages")>
+                <button
+                    type="button"
+                    disabled=move || store.page.get() == 0 || store.loading.get()
+                    on:click=move |_| store.page.update(|p| *p = p.saturating_sub(1))
+                >
+                    {move || i18n.t("archive-prev")}
+                </button>
+                <span>{move || i18n.fmt("archive-page", &[("n", &(store.page.get() + 1).to_string())])}</span>
+                <button
+                    type="button"
+                    disabled=move || !store.has_next() || store.loading.get()
+                    on:click=move |_| store.page.update(|p| *p += 1)
+                >
+                    {move || i18n.t("archive-next")}
+                </button>
+            </nav>
+            {move || {
+                restoring
+                    .get()
+                    .map(|id| {
+                        let orders = use_orders();
+                        view! {
+                            <RestoreFlow
+                                order_id=id
+                                on_close=Callback::new(move |restored: bool| {
+                                    restoring.set(None);
+                                    if restored {
+                                        store.reload();
+                                        orders.refresh(rentapi::schedule::Priority::User);
+                                    }
+                                })
+                            />
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ArchiveRow(row: HistoryRow, restoring: RwSignal<Option<OrderId>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = row.order_id;
+    let number = format!("+{}", row.number.trim_start_matches('+'));
+    let code = row.resource_code.clone();
+    // The archive names services by code only; the orders list knows many names.
+    let orders = use_orders();
+    let service = move || {
+        orders.orders.with(|list| {
+            list.iter()
+                .find(|o| o.scode == code)
+                .map_or_else(|| code.to_string(), |o| o.sname.clone())
+        })
+    };
+    view! {
+        <tr data-order-id=id.to_string()>
+            <td><time datetime=row.begin.to_rfc3339()>{clock::local(row.begin)}</time></td>
+            <td><time datetime=row.closed.to_rfc3339()>{clock::local(row.closed)}</time></td>
+            <td>{service}</td>
+            <td class="number">{number.clone()}</td>
+            <td>
+                <button
+                    type="button"
+                    disabled=move || restoring.get().is_some()
+                    aria-label=move || i18n.fmt("archive-restore-label", &[("number", &number)])
+                    on:click=move |_| restoring.set(Some(id))
+                >
+                    {move || i18n.t("archive-restore")}
+                </button>
+            </td>
+        </tr>
+    }
+}

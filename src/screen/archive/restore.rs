@@ -1,0 +1,100 @@
+//! Restoring an expired rental: the price first (`restore_user_precalc`),
+//! then one confirmation sends one `restore_user`.
+
+use leptos::prelude::*;
+use rentapi::model::RestoreQuote;
+use rentapi::schedule::Priority;
+use rentapi::{ApiError, ErrorKind, OrderId};
+
+use crate::api::use_api;
+use crate::i18n::use_i18n;
+use crate::ui::error::ErrorNotice;
+use crate::ui::money;
+
+#[component]
+pub fn RestoreFlow(order_id: OrderId, #[prop(into)] on_close: Callback<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let quote = LocalResource::new(move || {
+        let client = api.client_untracked();
+        async move { client.restore_precalc(order_id, Priority::User).await }
+    });
+    let restore = Action::new_local(move |id: &OrderId| {
+        let (client, id) = (api.client_untracked(), *id);
+        async move { client.restore(id).await }
+    });
+    let restored = move || matches!(restore.value().get(), Some(Ok(())));
+    let confirm = move |_| {
+        // One confirmation, one request: a second click while it runs does nothing.
+        if !restore.pending().get_untracked() && restore.value().get_untracked().is_none() {
+            restore.dispatch(order_id);
+        }
+    };
+    let restore_error = Signal::derive(move || restore.value().get().and_then(Result::err));
+    let summary = move |q: RestoreQuote| {
+        let price = money(q.price);
+        view! {
+            <dl class="quote">
+                <dt>{move || i18n.t("col-service")}</dt><dd>{q.sname.clone()}</dd>
+                <dt>{move || i18n.t("col-number")}</dt><dd>"+" {q.pnumber.clone()}</dd>
+                <dt>{move || i18n.t("restore-overdue")}</dt><dd>{q.outdays}</dd>
+                <dt>{move || i18n.t("restore-after")}</dt>
+                <dd>{move || i18n.fmt("restore-days", &[("n", &q.prolong_to.to_string())])}</dd>
+                <dt>{move || i18n.t("restore-price")}</dt><dd class="price">{price.clone()}</dd>
+            </dl>
+            <p class="help">{move || i18n.t("restore-rule")}</p>
+            <div class="row">
+                <button
+                    type="button"
+                    class="primary"
+                    disabled=move || restore.pending().get() || restore.value().get().is_some()
+                    on:click=confirm
+                >
+                    {
+                        let price = price.clone();
+                        move || i18n.fmt("restore-confirm", &[("price", &price)])
+                    }
+                </button>
+                <button type="button" on:click=move |_| on_close.run(restored())>
+                    {move || if restored() { i18n.t("close") } else { i18n.t("cancel") }}
+                </button>
+            </div>
+        }
+    };
+    view! {
+        <section class="panel restore" role="region" aria-labelledby="restore-title">
+            <h2 id="restore-title">{move || i18n.fmt("restore-title", &[("id", &order_id.to_string())])}</h2>
+            <Suspense fallback=move || view! { <p>{move || i18n.t("restore-calculating")}</p> }>
+                {move || Suspend::new(async move {
+                    match quote.await {
+                        Ok(q) => summary(q).into_any(),
+                        Err(err) => view! {
+                            <RefusalNotice error=err />
+                            <button type="button" on:click=move |_| on_close.run(false)>{move || i18n.t("close")}</button>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <Show when=restored>
+                <p class="notice ok" role="status">{move || i18n.t("restore-done")}</p>
+            </Show>
+            <ErrorNotice error=restore_error />
+        </section>
+    }
+}
+
+/// A refusal of the precalculation: the page's sentence, and a pointer to
+/// the provider's support where the page sends people there.
+#[component]
+fn RefusalNotice(error: ApiError) -> impl IntoView {
+    let i18n = use_i18n();
+    let support = matches!(error.kind, ErrorKind::Restore(code) if code.needs_support());
+    view! {
+        <ErrorNotice error=Signal::derive(move || Some(error.clone())) />
+        {support.then(|| view! {
+            <p class="help">
+                <a href="https://smspva.com/" target="_blank" rel="noopener noreferrer">{move || i18n.t("restore-support")}</a>
+            </p>
+        })}
+    }
+}
