@@ -1,0 +1,100 @@
+//! `--simulate`: the core crate's simulator of the rent API instead of an
+//! upstream, behind a mutex, plus the opt-in test control surface
+//! (`GET BASE/_sim/ACTION?QUERY`, only with `--control`).
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::Response;
+use chrono::Utc;
+use rentapi::RawResponse;
+use rentapi::sim::{SimConfig, Simulator};
+
+use crate::config::Config;
+use crate::envelope;
+
+/// The simulator's settings for the given flags: `SimConfig::test()` (or
+/// `SimConfig::demo()` with `--demo-clock`) with `--seed`, `--drift`,
+/// `--fail-rate` and `--latency-ms` applied.
+pub fn sim_config(config: &Config) -> SimConfig {
+    let mut sim = if config.demo_clock { SimConfig::demo() } else { SimConfig::test() };
+    if let Some(seed) = config.seed {
+        sim.seed = seed;
+    }
+    if config.drift {
+        sim.drift = true;
+    }
+    if let Some(rate) = config.fail_rate {
+        sim.fail_rate = rate;
+    }
+    if let Some(ms) = config.latency_ms {
+        sim.latency_ms = ms;
+    }
+    sim
+}
+
+/// The hosted simulator.
+pub struct SimHost {
+    sim: Mutex<Simulator>,
+    latency: Duration,
+    control: bool,
+}
+
+impl std::fmt::Debug for SimHost {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SimHost")
+            .field("latency", &self.latency)
+            .field("control", &self.control)
+            .finish()
+    }
+}
+
+impl SimHost {
+    pub fn new(config: &Config) -> Self {
+        let cfg = sim_config(config);
+        let latency = Duration::from_millis(cfg.latency_ms);
+        Self { sim: Mutex::new(Simulator::new(cfg, Utc::now())), latency, control: config.control }
+    }
+
+    /// Whether `/_sim/...` is on.
+    pub fn control_enabled(&self) -> bool {
+        self.control
+    }
+
+    /// One rent.php query, after the configured latency.
+    pub async fn handle(&self, query: &str) -> Response {
+        if !self.latency.is_zero() {
+            tokio::time::sleep(self.latency).await;
+        }
+        let raw = self.lock().handle(query, Utc::now());
+        to_response(raw)
+    }
+
+    /// One control action; 404 unless `--control`.
+    pub fn control(&self, action: &str, query: &str) -> Response {
+        if !self.control {
+            return envelope::not_found();
+        }
+        let raw = self.lock().control(action, query, Utc::now());
+        to_response(raw)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Simulator> {
+        // A panic inside the simulator must not take every later request down.
+        self.sim.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+fn to_response(raw: RawResponse) -> Response {
+    let mut res = Response::new(Body::from(raw.body));
+    *res.status_mut() =
+        StatusCode::from_u16(raw.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let headers = res.headers_mut();
+    if let Ok(ct) = HeaderValue::from_str(&raw.content_type) {
+        headers.insert(header::CONTENT_TYPE, ct);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}

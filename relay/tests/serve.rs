@@ -1,0 +1,167 @@
+//! `--serve DIR` (a fake Trunk dist/) and `--base-path`.
+
+mod common;
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use common::*;
+
+const INDEX: &str = "<!doctype html><html><head><title>smsrent</title></head><body></body></html>";
+const JS: &str = "export function init() { return 'smsrent app module, long enough to compress'; } // padding padding padding padding padding padding";
+const WASM: &[u8] = b"\0asm\x01\0\0\0 this is not a real module but long enough to be compressed by the relay ....................";
+
+/// A fresh fake dist/ folder.
+fn dist() -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "smsrent-relay-dist-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("snippets/leptos-use-0123456789abcdef")).unwrap();
+    std::fs::write(dir.join("index.html"), INDEX).unwrap();
+    std::fs::write(dir.join("smsrent-1a2b3c4d5e6f.js"), JS).unwrap();
+    std::fs::write(dir.join("smsrent-1a2b3c4d5e6f_bg.wasm"), WASM).unwrap();
+    std::fs::write(dir.join("sw.js"), "self.addEventListener('fetch', () => {});").unwrap();
+    std::fs::write(dir.join("manifest.webmanifest"), r#"{"name":"smsrent"}"#).unwrap();
+    std::fs::write(dir.join("snippets/leptos-use-0123456789abcdef/inline0.js"), "export {}")
+        .unwrap();
+    dir
+}
+
+async fn site(extra: &[&str]) -> std::net::SocketAddr {
+    let dir = dist();
+    let dir = dir.to_str().unwrap().to_owned();
+    let mut args = vec!["--serve", dir.as_str()];
+    args.extend_from_slice(extra);
+    relay_to(fake_upstream().await, &args).await
+}
+
+#[tokio::test]
+async fn serves_assets_with_types_and_caching() {
+    let relay = site(&[]).await;
+
+    let res = get(relay, "/").await;
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert_eq!(res.headers()["cache-control"], "no-cache");
+    assert_eq!(res.text().await.unwrap(), INDEX);
+
+    let res = get(relay, "/index.html").await;
+    assert_eq!(res.headers()["cache-control"], "no-cache");
+
+    let res = get(relay, "/smsrent-1a2b3c4d5e6f_bg.wasm").await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "application/wasm");
+    assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(res.bytes().await.unwrap(), WASM);
+
+    let res = get(relay, "/smsrent-1a2b3c4d5e6f.js").await;
+    assert!(res.headers()["content-type"].to_str().unwrap().contains("javascript"));
+    assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
+
+    let res = get(relay, "/snippets/leptos-use-0123456789abcdef/inline0.js").await;
+    assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
+
+    let res = get(relay, "/sw.js").await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["cache-control"], "no-cache");
+
+    let res = get(relay, "/manifest.webmanifest").await;
+    assert_eq!(res.headers()["content-type"], "application/manifest+json");
+    assert_eq!(res.headers()["cache-control"], "no-cache");
+
+    // The API still works next to the app.
+    let res = get(relay, "/api/rent.php?method=getcountries").await;
+    assert_eq!(res.text().await.unwrap(), COUNTRIES);
+}
+
+#[tokio::test]
+async fn deep_links_fall_back_to_index_but_missing_assets_are_404() {
+    let relay = site(&[]).await;
+    for path in ["/orders", "/orders/123", "/settings/"] {
+        let res = get(relay, path).await;
+        assert_eq!(res.status(), 200, "{path}");
+        assert_eq!(res.headers()["cache-control"], "no-cache");
+        assert_eq!(res.text().await.unwrap(), INDEX, "{path}");
+    }
+    for path in ["/foo.js", "/smsrent-ffffffffffff_bg.wasm", "/api/nope", "/api/rent.php/x"] {
+        let res = get(relay, path).await;
+        assert_eq!(res.status(), 404, "{path}");
+        assert_envelope(&res.bytes().await.unwrap());
+    }
+}
+
+#[tokio::test]
+async fn compresses_when_accepted() {
+    let relay = site(&[]).await;
+    let res = client()
+        .get(format!("http://{relay}/smsrent-1a2b3c4d5e6f_bg.wasm"))
+        .header("Accept-Encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["content-encoding"], "gzip");
+    assert_eq!(res.headers()["content-type"], "application/wasm");
+    let gz = res.bytes().await.unwrap();
+    let mut plain = Vec::new();
+    flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut plain).unwrap();
+    assert_eq!(plain, WASM);
+
+    let res = client()
+        .get(format!("http://{relay}/smsrent-1a2b3c4d5e6f.js"))
+        .header("Accept-Encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["content-encoding"], "br");
+
+    let res = get(relay, "/smsrent-1a2b3c4d5e6f.js").await;
+    assert!(res.headers().get("content-encoding").is_none());
+    assert_eq!(res.text().await.unwrap(), JS);
+}
+
+#[tokio::test]
+async fn sub_path_mounts_app_and_api() {
+    let relay = site(&["--base-path", "/smsrent/"]).await;
+
+    let res = get(relay, "/smsrent/api/rent.php?method=getcountries").await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.text().await.unwrap(), COUNTRIES);
+
+    let res = get(relay, "/smsrent/").await;
+    assert_eq!(res.text().await.unwrap(), INDEX);
+    let res = get(relay, "/smsrent/orders/5").await;
+    assert_eq!(res.text().await.unwrap(), INDEX);
+    let res = get(relay, "/smsrent/smsrent-1a2b3c4d5e6f_bg.wasm").await;
+    assert_eq!(res.headers()["content-type"], "application/wasm");
+
+    // The bare prefix redirects to the slash form.
+    let r = raw(relay, "GET /smsrent HTTP/1.1\r\nHost: 127.0.0.1").await;
+    assert_eq!(r.status, 308);
+    assert_eq!(r.header("location").as_deref(), Some("/smsrent/"));
+    // A folder redirect keeps the prefix.
+    let r = raw(relay, "GET /smsrent/snippets HTTP/1.1\r\nHost: 127.0.0.1").await;
+    assert!(r.status == 307 || r.status == 308, "{}", r.status);
+    assert_eq!(r.header("location").as_deref(), Some("/smsrent/snippets/"));
+
+    // Nothing outside the prefix, except /healthz.
+    for path in ["/api/rent.php?method=getcountries", "/index.html", "/orders"] {
+        let res = get(relay, path).await;
+        assert_eq!(res.status(), 404, "{path}");
+        assert_envelope(&res.bytes().await.unwrap());
+    }
+    assert_eq!(get(relay, "/healthz").await.text().await.unwrap(), "ok");
+    assert_eq!(get(relay, "/smsrent/healthz").await.text().await.unwrap(), "ok");
+}
+
+#[tokio::test]
+async fn sub_path_without_serve_forwards_the_api() {
+    let relay = relay_to(fake_upstream().await, &["--base-path", "/smsrent"]).await;
+    let res = get(relay, "/smsrent/api/rent.php?method=getcountries").await;
+    assert_eq!(res.text().await.unwrap(), COUNTRIES);
+    assert_eq!(get(relay, "/api/rent.php?method=getcountries").await.status(), 404);
+}
