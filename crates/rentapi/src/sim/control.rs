@@ -33,6 +33,7 @@ impl Simulator {
             "set_state" => self.set_state(&p, t),
             "expire" => self.expire_now(&p, t),
             "config" => self.reconfigure(&p),
+            "sabotage" => self.sabotage(&p),
             other => Err(format!("unknown control action: {other}")),
         };
         match result {
@@ -49,6 +50,15 @@ impl Simulator {
                 json!({ "status": 0, "msg": msg }).to_string(),
             ),
         }
+    }
+
+    /// The next answer to `method` comes back broken, as `kind` says.
+    fn sabotage(&mut self, p: &Params) -> Control {
+        let method = need(p, "method")?.to_owned();
+        let kind = need(p, "kind")?;
+        let sabotage = super::faults::Sabotage::parse(kind).ok_or("unknown sabotage kind")?;
+        self.sabotage.push((method.clone(), sabotage));
+        Ok(json!({ "method": method, "kind": kind }))
     }
 
     fn advance(&mut self, p: &Params, now: DateTime<Utc>) -> Control {

@@ -22,3 +22,92 @@ pub(crate) fn strikes(rng: &mut Rng, rate: f64) -> bool {
 pub(crate) fn bad_gateway() -> RawResponse {
     RawResponse::new(502, "text/html", PAGE)
 }
+
+/// A broken answer a test asks for (control action `sabotage`): the next
+/// answer to one method is replaced or mangled, once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Sabotage {
+    /// The real answer cut in half: truncated JSON.
+    Truncated,
+    /// HTTP 200 with no body at all.
+    Empty,
+    /// HTTP 200 with an HTML page (a captive portal, a misrouted proxy).
+    Html,
+    /// `status: 0` with a message nobody has seen before.
+    UnknownError,
+    /// Every `until` and `date` set to 0.
+    ZeroTimes,
+    /// A 10 MB body of text that is not JSON.
+    Huge,
+}
+
+impl Sabotage {
+    pub fn parse(kind: &str) -> Option<Self> {
+        Some(match kind {
+            "truncated" => Sabotage::Truncated,
+            "empty" => Sabotage::Empty,
+            "html" => Sabotage::Html,
+            "unknown_error" => Sabotage::UnknownError,
+            "zero_times" => Sabotage::ZeroTimes,
+            "huge" => Sabotage::Huge,
+            _ => return None,
+        })
+    }
+
+    pub(crate) fn apply(self, real: RawResponse) -> RawResponse {
+        match self {
+            Sabotage::Truncated => {
+                let half = real.body.len() / 2;
+                RawResponse { body: real.body[..half].to_vec(), ..real }
+            }
+            Sabotage::Empty => RawResponse::json(Vec::new()),
+            Sabotage::Html => RawResponse::new(
+                200,
+                "text/html; charset=utf-8",
+                "<!doctype html><html><body><h1>Welcome to the Wi-Fi</h1><script>alert(1)</script></body></html>",
+            ),
+            Sabotage::UnknownError => {
+                RawResponse::json(r#"{"status":0,"msg":"The moon is in the wrong phase"}"#)
+            }
+            Sabotage::ZeroTimes => {
+                let text = String::from_utf8_lossy(&real.body).into_owned();
+                RawResponse { body: zero_times(&text).into_bytes(), ..real }
+            }
+            Sabotage::Huge => RawResponse::new(200, "text/plain", "x".repeat(10 * 1024 * 1024)),
+        }
+    }
+}
+
+/// `"until":123` / `"date":"123"` → `"until":0`, leaving everything else.
+fn zero_times(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let mut rest = json;
+    while let Some(i) =
+        ["\"until\":", "\"date\":"].iter().filter_map(|k| rest.find(k).map(|i| i + k.len())).min()
+    {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let end = tail.find([',', '}']).unwrap_or(tail.len());
+        out.push('0');
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod sabotage_tests {
+    use super::*;
+
+    #[test]
+    fn zeroes_times_only() {
+        let body = r#"[{"id":1,"until":1587552240,"date":"15"},{"until":2}]"#;
+        assert_eq!(zero_times(body), r#"[{"id":1,"until":0,"date":0},{"until":0}]"#);
+    }
+
+    #[test]
+    fn truncates() {
+        let raw = Sabotage::Truncated.apply(RawResponse::json("0123456789"));
+        assert_eq!(raw.body, b"01234");
+    }
+}

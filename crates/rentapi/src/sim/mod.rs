@@ -68,6 +68,9 @@ pub struct Simulator {
     counters: Counters,
     drift_rng: Rng,
     fault_rng: Rng,
+    /// Broken answers asked for by tests, by method name, used once each.
+    #[serde(default)]
+    sabotage: Vec<(String, faults::Sabotage)>,
 }
 
 impl Simulator {
@@ -80,6 +83,7 @@ impl Simulator {
             offset_secs: 0,
             world,
             counters: Counters::default(),
+            sabotage: Vec::new(),
         }
     }
 
@@ -112,7 +116,11 @@ impl Simulator {
         } else {
             drift::Plan::plain()
         };
-        RawResponse::json(drift::render(method, outcome, &plan).to_bytes())
+        let raw = RawResponse::json(drift::render(method, outcome, &plan).to_bytes());
+        match self.sabotage.iter().position(|(m, _)| *m == name) {
+            Some(i) => self.sabotage.remove(i).1.apply(raw),
+            None => raw,
+        }
     }
 
     pub fn config(&self) -> &SimConfig {
