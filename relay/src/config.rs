@@ -60,6 +60,12 @@ pub struct Config {
     #[arg(long, value_name = "DIR")]
     pub serve: Option<PathBuf>,
 
+    /// With --serve: an extra origin the app may call (its Content-Security-
+    /// Policy allows this origin, the known providers and the relay itself;
+    /// repeatable), for users whose endpoint is a relay elsewhere.
+    #[arg(long = "connect-src", value_name = "ORIGIN")]
+    pub connect_src: Vec<String>,
+
     /// Mount the app and the API under this prefix, e.g. /smsrent/ (the app
     /// then calls /smsrent/api/rent.php). /healthz stays at the root too.
     #[arg(long, value_name = "PATH", default_value = "/", value_parser = parse_base_path)]

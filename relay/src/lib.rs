@@ -16,6 +16,7 @@
 //! ```
 
 pub mod config;
+pub mod csp;
 pub mod envelope;
 pub mod guard;
 pub mod proxy;
@@ -82,7 +83,7 @@ impl AppState {
             Backend::Upstream(Upstream::new(&config)?)
         };
         let site = match &config.serve {
-            Some(dir) => Some(StaticSite::new(dir, &base)?),
+            Some(dir) => Some(StaticSite::new(dir, &base, &config.connect_src)?),
             None => None,
         };
         let origins = if config.allow_origins.is_empty() {

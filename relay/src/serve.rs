@@ -10,8 +10,11 @@
 //! - A path that is not found and whose last segment has no extension is a
 //!   deep link: it gets `index.html`. A missing `/foo.js` is a 404.
 //! - Compression (gzip, brotli) is the router's layer, for every answer.
+//! - The page itself carries a Content-Security-Policy (see `csp`), made
+//!   from the `index.html` being served so Trunk's inline loader is allowed
+//!   by its hash and nothing else inline is.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -31,17 +34,39 @@ pub const NO_CACHE: &str = "no-cache";
 #[derive(Debug, Clone)]
 pub struct StaticSite {
     dir: ServeDir,
+    root: PathBuf,
     base: String,
+    connect_src: Vec<String>,
 }
 
 impl StaticSite {
     /// `base` is normalised (`/` or `/seg/`); `dir` must be a folder.
-    pub fn new(dir: &Path, base: &str) -> Result<Self, String> {
+    pub fn new(dir: &Path, base: &str, connect_src: &[String]) -> Result<Self, String> {
         if !dir.is_dir() {
             return Err(format!("--serve {} is not a folder", dir.display()));
         }
+        let root = dir.to_owned();
         let dir = ServeDir::new(dir).append_index_html_on_directories(true);
-        Ok(Self { dir, base: base.to_owned() })
+        Ok(Self { dir, root, base: base.to_owned(), connect_src: connect_src.to_vec() })
+    }
+
+    /// The page's policy, from the index.html on disk now (a rebuild while
+    /// the relay runs changes the loader's hash).
+    fn with_policy(&self, mut res: Response) -> Response {
+        let is_html = res
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|ct| ct.starts_with("text/html"));
+        if is_html {
+            let index = std::fs::read_to_string(self.root.join("index.html")).unwrap_or_default();
+            if let Ok(v) = HeaderValue::from_str(&crate::csp::policy(&index, &self.connect_src)) {
+                res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
+            }
+            res.headers_mut()
+                .insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+        }
+        res
     }
 
     /// Answers one request that no other route took.
@@ -67,12 +92,12 @@ impl StaticSite {
         let res = self.file(&req, &rel).await;
         if res.status() == StatusCode::NOT_FOUND && is_deep_link(&rel) {
             let index = self.file(&req, "/index.html").await;
-            return finish(index, "/index.html", &self.base);
+            return self.with_policy(finish(index, "/index.html", &self.base));
         }
         if res.status() == StatusCode::NOT_FOUND {
             return envelope::error(StatusCode::NOT_FOUND, "relay: file not found");
         }
-        finish(res, &rel, &self.base)
+        self.with_policy(finish(res, &rel, &self.base))
     }
 
     /// `rel` (starting with `/`) from the folder, keeping the request's

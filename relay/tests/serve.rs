@@ -165,3 +165,36 @@ async fn sub_path_without_serve_forwards_the_api() {
     assert_eq!(res.text().await.unwrap(), COUNTRIES);
     assert_eq!(get(relay, "/api/rent.php?method=getcountries").await.status(), 404);
 }
+
+#[tokio::test]
+async fn the_page_carries_a_csp_allowing_only_its_own_loader() {
+    let dir = dist();
+    let loader = "\nimport init from '/smsrent-1a2b3c4d5e6f.js';\nawait init();\n";
+    std::fs::write(
+        dir.join("index.html"),
+        format!("<html><head><script type=\"module\">{loader}</script></head></html>"),
+    )
+    .unwrap();
+    let dir = dir.to_str().unwrap().to_owned();
+    let relay = relay_to(
+        fake_upstream().await,
+        &["--serve", &dir, "--connect-src", "https://relay.example"],
+    )
+    .await;
+    for path in ["/", "/archive"] {
+        let res = get(relay, path).await;
+        let csp = res.headers()["content-security-policy"].to_str().unwrap().to_owned();
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"), "{csp}");
+        assert!(!csp.contains("unsafe-inline"), "{csp}");
+        assert!(
+            csp.contains(
+                "connect-src 'self' https://smspva.com https://simsms.org https://relay.example"
+            ),
+            "{csp}"
+        );
+        assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    }
+    // Assets need no policy of their own.
+    let res = get(relay, "/smsrent-1a2b3c4d5e6f.js").await;
+    assert!(res.headers().get("content-security-policy").is_none());
+}
