@@ -20,6 +20,8 @@ step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test -p smsrent --target wasm32-unknown-unknown --tests
 step "release build (trunk)"
 trunk build --release
+step "release build under a sub-path (trunk, public URL /smsrent/)"
+trunk build --release --public-url /smsrent/ --dist dist-subpath
 if [ -f e2e/package.json ]; then
   step "end-to-end (Playwright through the relay)"
   cargo build -p smsrent-relay

@@ -1,0 +1,304 @@
+//! The installable app: where it is hosted, its service worker and the
+//! banners that go with them.
+//!
+//! - **Base path.** Trunk writes its public URL into `<base href>` (`/` by
+//!   default, `/smsrent/` for `trunk build --public-url /smsrent/`). The
+//!   router, the links of the header and the service worker's scope all take
+//!   it from there at run time, so the same code works at `/` and under a
+//!   sub-path; relative URLs (`api/rent.php`, `sw.js`) resolve under it.
+//! - **Service worker.** `sw.js` is written by the build (see
+//!   `scripts/sw-manifest.cjs`); release builds register it with the base
+//!   path as scope. When a new build has installed and waits, the app shows
+//!   "A new version is ready" with a Reload button: the click asks the
+//!   waiting worker to take over, and the page reloads once it has.
+//! - **Offline.** A banner while the browser is offline (see
+//!   [`crate::store::network`]).
+
+use std::cell::OnceCell;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    RegistrationOptions, ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration,
+    ServiceWorkerState,
+};
+
+use crate::i18n::use_i18n;
+use crate::store::network::use_network;
+
+/// How often an open app asks the server for a new build.
+const UPDATE_CHECK_MS: u32 = 60 * 60 * 1000;
+/// After Reload is clicked, reload anyway if the new worker has not taken
+/// over by then.
+const HANDOVER_TIMEOUT_MS: u32 = 5_000;
+
+thread_local! {
+    static BASE: OnceCell<String> = const { OnceCell::new() };
+}
+
+/// The path the app is served under, with both slashes: `/` or `/smsrent/`.
+pub fn base_path() -> String {
+    BASE.with(|b| b.get_or_init(read_base_path).clone())
+}
+
+/// The router's base: the base path without its trailing slash (`""` at the
+/// root, `/smsrent` under a sub-path).
+pub fn router_base() -> String {
+    router_base_of(&base_path())
+}
+
+/// The URL path of an app route: `app_href("/archive")` is `/archive` at the
+/// root and `/smsrent/archive` under `/smsrent/`. For `<A href>`, which
+/// takes a path starting with `/` as it is.
+pub fn app_href(route: &str) -> String {
+    href_under(&base_path(), route)
+}
+
+fn read_base_path() -> String {
+    let document = document();
+    // Without a <base> element the base URI is the page's own URL: not ours.
+    let has_base = document.query_selector("base[href]").ok().flatten().is_some();
+    let uri = if has_base { document.base_uri().ok().flatten() } else { None };
+    uri.map_or_else(|| "/".to_owned(), |uri| base_path_of(&uri))
+}
+
+/// The folder path of an absolute URL: `http://h:1/smsrent/?q#x` →
+/// `/smsrent/`, `http://h/` → `/`, `http://h` → `/`.
+fn base_path_of(uri: &str) -> String {
+    let after_scheme = uri.split_once("://").map_or(uri, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    match path.rfind('/') {
+        Some(i) => path[..=i].to_owned(),
+        None => "/".to_owned(),
+    }
+}
+
+fn router_base_of(base: &str) -> String {
+    base.trim_end_matches('/').to_owned()
+}
+
+fn href_under(base: &str, route: &str) -> String {
+    format!("{}{}", base.trim_end_matches('/'), if route.is_empty() { "/" } else { route })
+}
+
+/// Whether a new build waits to take over; provided by the app.
+#[derive(Clone, Copy)]
+pub struct AppUpdate {
+    /// A new version is installed and this page runs an older one.
+    ready: RwSignal<bool>,
+    /// The installed worker that waits, while it waits.
+    waiting: StoredValue<Option<ServiceWorker>, LocalStorage>,
+    /// Reload was clicked: reload when the new worker takes over.
+    reloading: RwSignal<bool>,
+}
+
+impl AppUpdate {
+    /// Provides the state and, in release builds, registers the service
+    /// worker (debug builds, `trunk serve` and the browser tests, run
+    /// without one, so nothing is ever served stale during development).
+    pub fn provide() -> Self {
+        let me = Self {
+            ready: RwSignal::new(false),
+            waiting: StoredValue::new_local(None),
+            reloading: RwSignal::new(false),
+        };
+        provide_context(me);
+        if !cfg!(debug_assertions) {
+            register(me);
+        }
+        me
+    }
+
+    /// A new version is ready (tracked).
+    pub fn is_ready(&self) -> bool {
+        self.ready.get()
+    }
+
+    fn offer(&self, worker: ServiceWorker) {
+        self.waiting.set_value(Some(worker));
+        self.ready.set(true);
+    }
+
+    /// Hands over to the new version and reloads into it.
+    pub fn apply(&self) {
+        self.reloading.set(true);
+        let waiting =
+            self.waiting.get_value().filter(|w| w.state() == ServiceWorkerState::Installed);
+        match waiting {
+            // The page reloads on `controllerchange` (see `register`).
+            Some(worker) if worker.post_message(&JsValue::from_str("skipWaiting")).is_ok() => {
+                gloo_timers::callback::Timeout::new(HANDOVER_TIMEOUT_MS, reload).forget();
+            }
+            // Already taken over (Reload clicked in another tab): just reload.
+            _ => reload(),
+        }
+    }
+}
+
+fn reload() {
+    let _ = window().location().reload();
+}
+
+fn container() -> Option<ServiceWorkerContainer> {
+    let navigator = window().navigator();
+    // Only in secure contexts (https, or http on loopback).
+    js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker"))
+        .unwrap_or(false)
+        .then(|| navigator.service_worker())
+}
+
+fn register(update: AppUpdate) {
+    let Some(container) = container() else { return };
+    let base = base_path();
+    let options = RegistrationOptions::new();
+    options.set_scope(&base);
+    let registering = container.register_with_options(&format!("{base}sw.js"), &options);
+
+    // The new worker took over: reload if that is what the person asked for
+    // (not on the very first install, nor after a click in another tab).
+    let on_change = Closure::<dyn FnMut()>::new(move || {
+        if update.reloading.get_untracked() {
+            reload();
+        }
+    });
+    container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
+
+    leptos::task::spawn_local(async move {
+        let registration = match JsFuture::from(registering).await {
+            Ok(r) => r.unchecked_into::<ServiceWorkerRegistration>(),
+            Err(e) => {
+                leptos::logging::warn!("service worker not registered: {e:?}");
+                return;
+            }
+        };
+        watch(update, &container, &registration);
+        gloo_timers::callback::Interval::new(UPDATE_CHECK_MS, move || check(&registration))
+            .forget();
+    });
+}
+
+/// Offers a worker that waits now, and any that installs later, as an
+/// update: only when this page already runs under a worker (the first
+/// install is no update).
+fn watch(
+    update: AppUpdate,
+    container: &ServiceWorkerContainer,
+    registration: &ServiceWorkerRegistration,
+) {
+    let is_update = {
+        let container = container.clone();
+        move || container.controller().is_some()
+    };
+    if let Some(worker) = registration.waiting()
+        && is_update()
+    {
+        update.offer(worker);
+    }
+    let follow = move |worker: ServiceWorker| {
+        let is_update = is_update.clone();
+        let watched = worker.clone();
+        let on_state = Closure::<dyn FnMut()>::new(move || {
+            if watched.state() == ServiceWorkerState::Installed && is_update() {
+                update.offer(watched.clone());
+            }
+        });
+        worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+        on_state.forget();
+    };
+    if let Some(worker) = registration.installing() {
+        follow(worker);
+    }
+    let found = registration.clone();
+    let on_found = Closure::<dyn FnMut()>::new(move || {
+        if let Some(worker) = found.installing() {
+            follow(worker);
+        }
+    });
+    registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+    on_found.forget();
+}
+
+/// Asks the server for a new `sw.js`; offline or failing, it just waits for
+/// the next check.
+fn check(registration: &ServiceWorkerRegistration) {
+    if let Ok(promise) = registration.update() {
+        leptos::task::spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+}
+
+/// "A new version is ready" with its Reload button, while one is.
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let update = use_context::<AppUpdate>();
+    let ready = move || update.is_some_and(|u| u.is_ready());
+    view! {
+        <div class="app-status" role="status">
+            <Show when=ready>
+                <div class="update-banner" data-testid="update-banner">
+                    <span>{move || i18n.t("update-ready")}</span>
+                    <button
+                        type="button"
+                        class="primary"
+                        disabled=move || update.is_some_and(|u| u.reloading.get())
+                        on:click=move |_| {
+                            if let Some(u) = update {
+                                u.apply();
+                            }
+                        }
+                    >
+                        {move || i18n.t("update-reload")}
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// "You are offline" while the browser is.
+#[component]
+pub fn OfflineBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let network = use_network();
+    view! {
+        <div class="app-status" role="status">
+            <Show when=move || !network.is_online()>
+                <div class="offline-banner" data-testid="offline-banner">
+                    {move || i18n.t("offline-banner")}
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_path_from_the_base_uri() {
+        assert_eq!(base_path_of("http://127.0.0.1:8787/"), "/");
+        assert_eq!(base_path_of("http://127.0.0.1:8787"), "/");
+        assert_eq!(base_path_of("https://host/smsrent/"), "/smsrent/");
+        assert_eq!(base_path_of("https://host/a/b/?x=1#y"), "/a/b/");
+        assert_eq!(base_path_of("https://host/smsrent/index.html"), "/smsrent/");
+        assert_eq!(base_path_of("https://host/smsrent?x=/y/"), "/");
+    }
+
+    #[test]
+    fn router_base_and_hrefs() {
+        assert_eq!(router_base_of("/"), "");
+        assert_eq!(router_base_of("/smsrent/"), "/smsrent");
+        assert_eq!(href_under("/", "/"), "/");
+        assert_eq!(href_under("/", "/archive"), "/archive");
+        assert_eq!(href_under("/smsrent/", "/"), "/smsrent/");
+        assert_eq!(href_under("/smsrent/", "/archive"), "/smsrent/archive");
+        assert_eq!(href_under("/smsrent/", ""), "/smsrent/");
+    }
+}
