@@ -1,0 +1,195 @@
+//! Step 4: everything the rental will be, its total price and the rules,
+//! then one click sends one `create` or `create_multi`.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use rentapi::model::NewOrder;
+use rentapi::schedule::Priority;
+use rentapi::{ApiError, Request};
+
+use crate::api::use_api;
+use crate::i18n::use_i18n;
+use crate::pwa::app_href;
+use crate::store::orders::use_orders;
+use crate::store::rent::{Step, flag, use_rent};
+use crate::ui::error::ErrorNotice;
+use crate::ui::money;
+
+#[component]
+pub fn ConfirmStep() -> impl IntoView {
+    let i18n = use_i18n();
+    let rent = use_rent();
+    let api = use_api();
+    let orders = use_orders();
+    let offers = move || {
+        rent.offers().and_then(|e| e.ready().map(|o| o.services.clone())).unwrap_or_default()
+    };
+    let total = move || rent.draft.with(|d| d.total(&offers()));
+    let create = Action::new_local(move |req: &Request| {
+        let (client, req) = (api.client_untracked(), req.clone());
+        async move {
+            match req {
+                Request::Create { .. } => {
+                    client.call::<NewOrder>(&req, Priority::User).await.map(|o| vec![o])
+                }
+                _ => client.call::<Vec<NewOrder>>(&req, Priority::User).await,
+            }
+        }
+    });
+    // The rental is sent once: a second click, or one on a slow network,
+    // finds the action pending and does nothing.
+    let send = move |_| {
+        if create.pending().get_untracked() {
+            return;
+        }
+        if let Some(req) = rent.draft.with_untracked(|d| d.request()) {
+            create.dispatch(req);
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = create.value().get() {
+            orders.refresh(Priority::User);
+        }
+    });
+    let error = Signal::derive(move || create.value().get().and_then(Result::err));
+    let done = move || create.value().get().and_then(Result::ok);
+    let country_name = move || {
+        let code = rent.draft.with(|d| d.country.clone())?;
+        let name = rent
+            .countries()
+            .and_then(|e| e.ready().cloned())
+            .and_then(|list| list.into_iter().find(|c| c.code == code).map(|c| c.name))
+            .unwrap_or_else(|| code.to_string());
+        Some(format!("{} {name}", flag(&code)))
+    };
+    let period = move || {
+        rent.draft.with(|d| {
+            let unit = match d.period.unit {
+                rentapi::PeriodUnit::Week => i18n.t("rent-unit-week-one"),
+                rentapi::PeriodUnit::Month => i18n.t("rent-unit-month-one"),
+            };
+            let days = d.days().unwrap_or(0).to_string();
+            i18n.fmt(
+                "rent-period-summary",
+                &[("count", &d.period.count.to_string()), ("unit", unit), ("days", &days)],
+            )
+        })
+    };
+    let services = move || {
+        let offers = offers();
+        rent.draft.with(|d| {
+            d.chosen(&offers)
+                .iter()
+                .map(|o| format!("{} ({}/{})", o.name, money(o.price_day), i18n.t("rent-day")))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    };
+    let provider = move || {
+        rent.draft
+            .with(|d| d.provider.clone())
+            .unwrap_or_else(|| i18n.t("rent-provider-any").to_owned())
+    };
+    view! {
+        <div class="step confirm">
+            <Show
+                when=move || done().is_none()
+                fallback=move || view! { <Rented orders=done().unwrap_or_default() /> }
+            >
+                <dl class="quote">
+                    <dt>{move || i18n.t("rent-step-country")}</dt><dd>{country_name}</dd>
+                    <dt>{move || i18n.t("rent-step-period")}</dt><dd>{period}</dd>
+                    <dt>{move || i18n.t("rent-step-services")}</dt><dd>{services}</dd>
+                    <dt>{move || i18n.t("rent-provider")}</dt><dd>{provider}</dd>
+                    <dt>{move || i18n.t("rent-total")}</dt><dd class="price" data-testid="rent-total">{move || money(total())}</dd>
+                </dl>
+                <ul class="rules help">
+                    <li>{move || i18n.t("rule-activate-first")}</li>
+                    <li>{move || i18n.t("rule-prolong-window")}</li>
+                    <li>{move || i18n.t("rule-max-90")}</li>
+                    <li>{move || i18n.t("rule-refund")}</li>
+                    <li>{move || i18n.t("rule-proxy")}</li>
+                </ul>
+                <ErrorNotice error />
+                <div class="row">
+                    <button type="button" on:click=move |_| rent.draft.update(|d| d.step = Step::Services)>
+                        {move || i18n.t("rent-back")}
+                    </button>
+                    <button
+                        type="button"
+                        class="primary"
+                        disabled=move || create.pending().get() || rent.draft.with(|d| d.request().is_none())
+                        on:click=send
+                    >
+                        {move || if create.pending().get() {
+                            i18n.t("rent-renting").to_owned()
+                        } else {
+                            i18n.fmt("rent-confirm", &[("price", &money(total()))])
+                        }}
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// After the rental: the new numbers, each with an offer to activate now.
+#[component]
+fn Rented(orders: Vec<NewOrder>) -> impl IntoView {
+    let i18n = use_i18n();
+    let rent = use_rent();
+    let number = orders.first().map(|o| format!("{} {}", o.ccode, o.pnumber)).unwrap_or_default();
+    view! {
+        <div class="notice ok" role="status">
+            <p>{move || i18n.fmt("rent-done", &[("number", &number)])}</p>
+        </div>
+        <ul class="rented">
+            {orders.into_iter().map(|o| view! { <li><ActivateNow order=o /></li> }).collect_view()}
+        </ul>
+        <p class="help">{move || i18n.t("rule-activation-time")}</p>
+        <div class="row">
+            <A href=app_href("/") attr:class="button">{move || i18n.t("rent-to-numbers")}</A>
+            <button type="button" on:click=move |_| rent.draft.update(|d| { d.services.clear(); d.step = Step::Services; })>
+                {move || i18n.t("rent-another")}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn ActivateNow(order: NewOrder) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let orders = use_orders();
+    let id = order.id;
+    let activate = Action::new_local(move |_: &()| {
+        let client = api.client_untracked();
+        async move { client.activate(id).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = activate.value().get() {
+            orders.refresh(Priority::User);
+        }
+    });
+    let error: Signal<Option<ApiError>> =
+        Signal::derive(move || activate.value().get().and_then(Result::err));
+    view! {
+        <span>{order.service.to_string()} " · " {format!("{} {}", order.ccode, order.pnumber)}</span>
+        " "
+        <button
+            type="button"
+            disabled=move || activate.pending().get() || activate.value().get().is_some_and(|r| r.is_ok())
+            on:click=move |_| {
+                if !activate.pending().get_untracked() {
+                    activate.dispatch(());
+                }
+            }
+        >
+            {move || match activate.value().get() {
+                Some(Ok(_)) => i18n.t("rent-activation-requested"),
+                _ => i18n.t("rent-activate-now"),
+            }}
+        </button>
+        <ErrorNotice error />
+    }
+}

@@ -1,0 +1,107 @@
+//! What the rental wizard needs: the countries, the offers per country and
+//! period (cached for minutes), and the user's draft, kept across steps,
+//! errors and route changes.
+
+use chrono::Duration;
+use leptos::prelude::*;
+use rentapi::model::{Country, ServicesWithProviders};
+use rentapi::schedule::Priority;
+use rentapi::{CountryCode, Period};
+
+use crate::api::Api;
+use crate::store::cache::{Entry, TtlCache};
+use crate::store::storage;
+
+pub use draft::{Draft, Step, flag};
+
+mod draft;
+
+const LAST_COUNTRY: &str = "smsrent.rent.country";
+const LIST_TTL_MINUTES: i64 = 5;
+
+#[derive(Clone, Copy)]
+pub struct RentStore {
+    pub draft: RwSignal<Draft>,
+    countries: TtlCache<(), Vec<Country>>,
+    offers: TtlCache<(CountryCode, Period), ServicesWithProviders>,
+}
+
+impl RentStore {
+    pub fn provide(api: Api) -> Self {
+        let ttl = Duration::minutes(LIST_TTL_MINUTES);
+        let draft =
+            Draft { country: storage::get(LAST_COUNTRY).map(CountryCode::new), ..Draft::default() };
+        let me = Self {
+            draft: RwSignal::new(draft),
+            countries: TtlCache::new(api, ttl),
+            offers: TtlCache::new(api, ttl),
+        };
+        provide_context(me);
+        me
+    }
+
+    pub fn countries(&self) -> Option<Entry<Vec<Country>>> {
+        self.countries.ensure((), |c| async move { c.countries(Priority::User).await });
+        self.countries.get(&())
+    }
+
+    pub fn reload_countries(&self) {
+        self.countries.fetch((), |c| async move { c.countries(Priority::User).await });
+    }
+
+    /// The offers for the draft's country and period (asked when needed).
+    pub fn offers(&self) -> Option<Entry<ServicesWithProviders>> {
+        let key = self.offers_key()?;
+        let (country, period) = key.clone();
+        self.offers.ensure(key.clone(), move |c| async move {
+            c.offers(country, period, Priority::User).await
+        });
+        self.offers.get(&key)
+    }
+
+    pub fn reload_offers(&self) {
+        if let Some(key) = self.offers_key() {
+            let (country, period) = key.clone();
+            self.offers.fetch(key, move |c| async move {
+                c.offers(country, period, Priority::User).await
+            });
+        }
+    }
+
+    pub fn offers_loading(&self) -> bool {
+        self.offers_key().is_some_and(|k| self.offers.is_pending(&k))
+    }
+
+    /// Fresher counts per provider (`getCountWithProviders`) while deciding.
+    pub fn refresh_availability(&self, api: Api) {
+        let Some(key) = self.offers_key() else { return };
+        let offers = self.offers;
+        let client = api.client_untracked();
+        leptos::task::spawn_local(async move {
+            let (country, period) = key.clone();
+            if let Ok(counts) = client.availability(country, period, Priority::User).await {
+                offers.patch(&key, |o| {
+                    for s in &mut o.services {
+                        if let Some(a) = counts.get(&s.service) {
+                            s.count = a.amount.clone();
+                            s.total_count = a.total;
+                        }
+                    }
+                });
+            }
+        });
+    }
+
+    pub fn choose_country(&self, code: CountryCode) {
+        storage::set(LAST_COUNTRY, code.as_str());
+        self.draft.update(|d| d.set_country(code));
+    }
+
+    fn offers_key(&self) -> Option<(CountryCode, Period)> {
+        self.draft.with(|d| Some((d.country.clone()?, d.period)))
+    }
+}
+
+pub fn use_rent() -> RentStore {
+    expect_context()
+}

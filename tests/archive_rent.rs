@@ -1,0 +1,103 @@
+//! Browser tests of the archive's paging and the rental wizard's state, in
+//! demo mode (the simulator runs in the page: no network).
+#![cfg(target_arch = "wasm32")]
+
+mod dashboard_common;
+
+use dashboard_common::*;
+use smsrent::screen::archive::ArchiveScreen;
+use smsrent::screen::rent::RentScreen;
+use smsrent::store::rent::RentStore;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn rows(host: &web_sys::Element) -> usize {
+    find_all(host, "tbody tr[data-order-id]").len()
+}
+
+fn select(host: &web_sys::Element, selector: &str, value: &str) {
+    let el: web_sys::HtmlSelectElement = find(host, selector).unwrap().unchecked_into();
+    el.set_value(value);
+    el.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn archive_pages_through_the_history() {
+    clear_storage();
+    let host = mount(|| leptos::view! { <ArchiveScreen /> });
+    assert!(wait_until(10_000, || rows(&host) == 10).await, "first page of 10: {}", text(&host));
+    let first_page = text(&host);
+    assert!(text(&host).contains("Page 1"));
+
+    button(&host, "Next").click();
+    assert!(
+        wait_until(10_000, || text(&host).contains("Page 2")
+            && rows(&host) == 10
+            && text(&host) != first_page)
+        .await
+    );
+    button(&host, "Previous").click();
+    assert!(wait_until(10_000, || text(&host).contains("Page 1") && rows(&host) == 10).await);
+
+    // The demo archive has 25 rentals: one page of 50 shows them all, and no next page.
+    select(&host, "select", "50");
+    assert!(wait_until(10_000, || rows(&host) == 25).await, "{}", text(&host));
+    assert!(button(&host, "Next").has_attribute("disabled"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn wizard_keeps_choices_and_refuses_long_periods() {
+    clear_storage();
+    let host = mount(|| {
+        let api = leptos::prelude::expect_context::<smsrent::api::Api>();
+        RentStore::provide(api);
+        leptos::view! { <RentScreen /> }
+    });
+    assert!(wait_until(10_000, || text(&host).contains("Россия")).await, "{}", text(&host));
+    let russia = find_all(&host, "button.choice-card")
+        .into_iter()
+        .find(|b| text(b).contains("Россия"))
+        .unwrap();
+    russia.click();
+    assert!(wait_until(2_000, || text(&host).contains("7 days in total.")).await);
+
+    // 4 months is over the 90-day limit: said, and "Next" stays off.
+    let months: web_sys::HtmlInputElement =
+        find_all(&host, "input[type=radio]")[1].clone().unchecked_into();
+    months.click();
+    let count: web_sys::HtmlInputElement =
+        find(&host, "input[type=number]").unwrap().unchecked_into();
+    count.set_value("4");
+    count.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    assert!(
+        wait_until(2_000, || text(&host).contains("120 days is too long")).await,
+        "{}",
+        text(&host)
+    );
+    assert!(button(&host, "Next").has_attribute("disabled"));
+    count.set_value("1");
+    count.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    assert!(wait_until(2_000, || text(&host).contains("30 days in total.")).await);
+    button(&host, "Next").click();
+
+    // Two services on one number: the total adds both for the period.
+    assert!(wait_until(10_000, || find(&host, "#svc-opt16").is_some()).await, "{}", text(&host));
+    find(&host, "#svc-opt16").unwrap().click();
+    find(&host, "#svc-opt29").unwrap().click();
+    leptos::task::tick().await;
+    button(&host, "Next").click();
+    assert!(wait_until(2_000, || find(&host, "[data-testid=rent-total]").is_some()).await);
+    let total = text(&find(&host, "[data-testid=rent-total]").unwrap());
+    assert!(!total.trim().is_empty() && total.chars().any(|c| c.is_ascii_digit()), "{total}");
+
+    // Going back keeps every choice.
+    button(&host, "Back").click();
+    assert!(wait_until(2_000, || find(&host, "#svc-opt16").is_some()).await);
+    let chosen =
+        |id: &str| find(&host, id).unwrap().unchecked_into::<web_sys::HtmlInputElement>().checked();
+    assert!(chosen("#svc-opt16") && chosen("#svc-opt29"));
+    host.remove();
+}
