@@ -1,6 +1,6 @@
 //! The one clock of the app: the browser's, in UTC; shown in its time zone.
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Utc};
 
 /// Milliseconds since the UNIX epoch, from the browser (or the host in tests).
 pub fn now_ms() -> f64 {
@@ -20,9 +20,83 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(now_ms() as i64).unwrap_or_default()
 }
 
-/// A date and time in the browser's time zone (chrono reads its offset).
+/// A date and time to the minute, in the browser's time zone, written the
+/// way the current language writes it; the year only when it is not this
+/// one ("Dec 18, 1:04 PM", "12月18日 13:04", "18 дек., 13:04";
+/// "Nov 14, 2023, 10:13 PM").
 pub fn local(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
+    format(Style::Minutes, t)
+}
+
+/// Like [`local`], to the second (when an SMS arrived).
+pub fn local_precise(t: DateTime<Utc>) -> String {
+    format(Style::Seconds, t)
+}
+
+/// The time of day only, to the second ("10:44:05 AM", "10:44:05").
+pub fn time_of_day(t: DateTime<Utc>) -> String {
+    format(Style::TimeOfDay, t)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Minutes,
+    Seconds,
+    TimeOfDay,
+}
+
+/// In the browser: `Intl.DateTimeFormat` for the current language, in the
+/// browser's own time zone (no `timeZone` option), one formatter per
+/// language, style and "this year or not", made on first use.
+#[cfg(target_arch = "wasm32")]
+fn format(style: Style, t: DateTime<Utc>) -> String {
+    use std::cell::RefCell;
+    use wasm_bindgen::JsValue;
+
+    type Key = (crate::i18n::Lang, Style, bool);
+    thread_local! {
+        static FORMATTERS: RefCell<Vec<(Key, js_sys::Function)>> = const { RefCell::new(Vec::new()) };
+    }
+    let date = js_sys::Date::new(&JsValue::from_f64(t.timestamp_millis() as f64));
+    let this_year = date.get_full_year() == js_sys::Date::new_0().get_full_year();
+    let key = (crate::i18n::current_lang(), style, this_year);
+    let format = FORMATTERS.with_borrow_mut(|all| {
+        if let Some((_, f)) = all.iter().find(|(k, _)| *k == key) {
+            return f.clone();
+        }
+        let options = js_sys::Object::new();
+        let set = |k: &str, v: &str| {
+            let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+        };
+        if style != Style::TimeOfDay {
+            if !this_year {
+                set("year", "numeric");
+            }
+            set("month", "short");
+            set("day", "numeric");
+        }
+        set("hour", "numeric");
+        set("minute", "2-digit");
+        if style != Style::Minutes {
+            set("second", "2-digit");
+        }
+        let locales = js_sys::Array::of1(&crate::i18n::format_locale(key.0).into());
+        let f = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
+        all.push((key, f.clone()));
+        f
+    });
+    format.call1(&JsValue::UNDEFINED, &date).ok().and_then(|s| s.as_string()).unwrap_or_default()
+}
+
+/// On the host (cargo test): the same instant, deterministic, ISO-like.
+#[cfg(not(target_arch = "wasm32"))]
+fn format(style: Style, t: DateTime<Utc>) -> String {
+    let pattern = match style {
+        Style::Minutes => "%Y-%m-%d %H:%M",
+        Style::Seconds => "%Y-%m-%d %H:%M:%S",
+        Style::TimeOfDay => "%H:%M:%S",
+    };
+    t.with_timezone(&chrono::Local).format(pattern).to_string()
 }
 
 /// A once-a-second tick shared by every live countdown and "N s ago".

@@ -1,13 +1,17 @@
 //! Settings: where the API lives, the user's key (masked, show, forget),
-//! and a connection test that says in words what happened.
+//! a connection test that says in words what happened, and the currency
+//! prices are shown in.
 
 use leptos::prelude::*;
 use rentapi::schedule::Priority;
 
 use crate::api::use_api;
 use crate::i18n::use_i18n;
-use crate::store::settings::{RELAY_ENDPOINT, SIMSMS_ENDPOINT, SMSPVA_ENDPOINT, use_settings};
+use crate::store::settings::{
+    CurrencyChoice, RELAY_ENDPOINT, SIMSMS_ENDPOINT, SMSPVA_ENDPOINT, use_settings,
+};
 use crate::ui::error::ErrorNotice;
+use crate::ui::money::{Currency, money};
 
 #[component]
 pub fn SettingsScreen() -> impl IntoView {
@@ -18,6 +22,7 @@ pub fn SettingsScreen() -> impl IntoView {
             <EndpointField />
             <KeyField />
             <ConnectionTest />
+            <CurrencyField />
         </section>
     }
 }
@@ -32,7 +37,12 @@ fn EndpointField() -> impl IntoView {
         (SIMSMS_ENDPOINT, "settings-endpoint-simsms"),
     ];
     let is_custom = move || !presets.iter().any(|(url, _)| *url == settings.endpoint());
-    let custom = RwSignal::new(if is_custom() { settings.endpoint() } else { String::new() });
+    let initial = settings.endpoint_untracked();
+    let custom = RwSignal::new(if presets.iter().any(|(url, _)| *url == initial) {
+        String::new()
+    } else {
+        initial
+    });
     view! {
         <fieldset class="field">
             <legend>{move || i18n.t("settings-endpoint")}</legend>
@@ -185,5 +195,53 @@ fn ConnectionTest() -> impl IntoView {
             </p>
             <ErrorNotice error />
         </div>
+    }
+}
+
+fn currency_name_key(currency: Currency) -> &'static str {
+    match currency {
+        Currency::Usd => "settings-currency-usd",
+        Currency::Rub => "settings-currency-rub",
+    }
+}
+
+/// "Automatic" (from the endpoint), or a fixed currency for a relay whose
+/// upstream the app cannot see.
+#[component]
+fn CurrencyField() -> impl IntoView {
+    let i18n = use_i18n();
+    let settings = use_settings();
+    let label = move |choice: CurrencyChoice| match choice {
+        CurrencyChoice::Auto => i18n.fmt(
+            "settings-currency-auto",
+            &[("currency", i18n.t(currency_name_key(settings.auto_currency())))],
+        ),
+        CurrencyChoice::Fixed(c) => i18n.t(currency_name_key(c)).to_owned(),
+    };
+    view! {
+        <fieldset class="field" data-testid="currency">
+            <legend>{move || i18n.t("settings-currency")}</legend>
+            {CurrencyChoice::ALL
+                .into_iter()
+                .map(|choice| {
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name="currency"
+                                value=choice.value()
+                                prop:checked=move || settings.currency_choice() == choice
+                                on:change=move |_| settings.set_currency_choice(choice)
+                            />
+                            {move || label(choice)}
+                        </label>
+                    }
+                })
+                .collect_view()}
+            <p class="help">{move || i18n.t("settings-currency-help")}</p>
+            <p class="help" data-testid="currency-example">
+                {move || i18n.fmt("settings-currency-example", &[("example", &money(1234.5))])}
+            </p>
+        </fieldset>
     }
 }

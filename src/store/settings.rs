@@ -1,9 +1,12 @@
-//! Where the API lives and the user's key, kept in localStorage.
+//! Where the API lives, the user's key and the currency prices are shown
+//! in, kept in localStorage.
 
 use codee::string::FromToStringCodec;
 use leptos::prelude::*;
 use leptos_use_storage::use_local_storage;
 use rentapi::ApiKey;
+
+use crate::ui::money::{Currency, follow_currency};
 
 /// The endpoint presets; a custom URL covers self-hosted relays.
 pub const RELAY_ENDPOINT: &str = "api/rent.php";
@@ -12,6 +15,48 @@ pub const SIMSMS_ENDPOINT: &str = "https://simsms.org/api/rent.php";
 
 const KEY_STORAGE: &str = "smsrent.apikey";
 const ENDPOINT_STORAGE: &str = "smsrent.endpoint";
+const CURRENCY_STORAGE: &str = "smsrent.currency";
+
+/// The currency setting: "auto" follows the endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CurrencyChoice {
+    #[default]
+    Auto,
+    Fixed(Currency),
+}
+
+impl CurrencyChoice {
+    pub const ALL: [CurrencyChoice; 3] = [
+        CurrencyChoice::Auto,
+        CurrencyChoice::Fixed(Currency::Usd),
+        CurrencyChoice::Fixed(Currency::Rub),
+    ];
+
+    /// As stored: `auto`, `USD`, `RUB`.
+    pub fn value(self) -> &'static str {
+        match self {
+            CurrencyChoice::Auto => "auto",
+            CurrencyChoice::Fixed(c) => c.code(),
+        }
+    }
+
+    /// Anything else (nothing saved, an old value) is "auto".
+    pub fn from_value(v: &str) -> Self {
+        Self::ALL.into_iter().find(|c| c.value().eq_ignore_ascii_case(v.trim())).unwrap_or_default()
+    }
+}
+
+/// The currency an endpoint keeps balances in: roubles on simsms.org,
+/// dollars on smspva.com, the relay (unknown upstream) and in demo mode.
+pub fn endpoint_currency(endpoint: &str, demo: bool) -> Currency {
+    let rest = endpoint.trim().split_once("://").map_or(endpoint.trim(), |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    let host =
+        host.split(':').next().unwrap_or_default().trim_end_matches('.').to_ascii_lowercase();
+    let simsms = host == "simsms.org" || host.ends_with(".simsms.org");
+    if simsms && !demo { Currency::Rub } else { Currency::Usd }
+}
 
 #[derive(Clone, Copy)]
 pub struct SettingsStore {
@@ -19,6 +64,8 @@ pub struct SettingsStore {
     set_key_raw: WriteSignal<String>,
     endpoint_raw: Signal<String>,
     set_endpoint_raw: WriteSignal<String>,
+    /// Read once, written through at once (no cross-tab sync needed).
+    currency_choice: RwSignal<CurrencyChoice>,
 }
 
 impl SettingsStore {
@@ -26,7 +73,10 @@ impl SettingsStore {
         let (key_raw, set_key_raw, _) = use_local_storage::<String, FromToStringCodec>(KEY_STORAGE);
         let (endpoint_raw, set_endpoint_raw, _) =
             use_local_storage::<String, FromToStringCodec>(ENDPOINT_STORAGE);
-        let me = Self { key_raw, set_key_raw, endpoint_raw, set_endpoint_raw };
+        let saved = crate::store::storage::get(CURRENCY_STORAGE).unwrap_or_default();
+        let currency_choice = RwSignal::new(CurrencyChoice::from_value(&saved));
+        let me = Self { key_raw, set_key_raw, endpoint_raw, set_endpoint_raw, currency_choice };
+        follow_currency(Signal::derive(move || me.currency()));
         provide_context(me);
         me
     }
@@ -67,6 +117,29 @@ impl SettingsStore {
     pub fn set_endpoint(&self, url: &str) {
         self.set_endpoint_raw.set(url.trim().to_owned());
     }
+
+    /// The currency setting as chosen (reactive).
+    pub fn currency_choice(&self) -> CurrencyChoice {
+        self.currency_choice.get()
+    }
+
+    pub fn set_currency_choice(&self, choice: CurrencyChoice) {
+        self.currency_choice.set(choice);
+        crate::store::storage::set(CURRENCY_STORAGE, choice.value());
+    }
+
+    /// What "auto" means now: the endpoint's currency, dollars in demo mode.
+    pub fn auto_currency(&self) -> Currency {
+        endpoint_currency(&self.endpoint(), self.key().is_none())
+    }
+
+    /// The currency prices are shown in (reactive).
+    pub fn currency(&self) -> Currency {
+        match self.currency_choice() {
+            CurrencyChoice::Auto => self.auto_currency(),
+            CurrencyChoice::Fixed(c) => c,
+        }
+    }
 }
 
 fn endpoint_or_relay(saved: &str) -> String {
@@ -75,4 +148,38 @@ fn endpoint_or_relay(saved: &str) -> String {
 
 pub fn use_settings() -> SettingsStore {
     expect_context()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auto_currency_follows_the_endpoint() {
+        assert_eq!(endpoint_currency(SMSPVA_ENDPOINT, false), Currency::Usd);
+        assert_eq!(endpoint_currency(SIMSMS_ENDPOINT, false), Currency::Rub);
+        assert_eq!(endpoint_currency("https://www.simsms.org/api/rent.php", false), Currency::Rub);
+        assert_eq!(endpoint_currency("HTTPS://SIMSMS.ORG:443/api/rent.php", false), Currency::Rub);
+        assert_eq!(
+            endpoint_currency(SIMSMS_ENDPOINT, true),
+            Currency::Usd,
+            "the demo is in dollars"
+        );
+        assert_eq!(endpoint_currency(RELAY_ENDPOINT, false), Currency::Usd);
+        assert_eq!(endpoint_currency("https://notsimsms.org/api/rent.php", false), Currency::Usd);
+        assert_eq!(
+            endpoint_currency("https://relay.example/simsms.org/rent.php", false),
+            Currency::Usd
+        );
+    }
+
+    #[test]
+    fn currency_choices_round_trip() {
+        for c in CurrencyChoice::ALL {
+            assert_eq!(CurrencyChoice::from_value(c.value()), c);
+        }
+        assert_eq!(CurrencyChoice::from_value(""), CurrencyChoice::Auto);
+        assert_eq!(CurrencyChoice::from_value("rub"), CurrencyChoice::Fixed(Currency::Rub));
+        assert_eq!(CurrencyChoice::from_value("EUR"), CurrencyChoice::Auto);
+    }
 }
