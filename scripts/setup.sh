@@ -45,10 +45,13 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}";
   ln -sf "$TOOLS/node_modules/binaryen/bin/wasm-opt" "$HOME/.cargo/bin/wasm-opt"
 fi
 
-# Chromium and its driver from Debian, for browser tests and Playwright.
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "installing chromium and chromedriver from Debian"
-  apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null
+# Chromium and its driver from Debian, for browser tests and Playwright; the
+# emoji and CJK fonts so flags and Chinese render in the screenshots we review.
+debs="chromium chromium-driver fonts-noto-color-emoji fonts-noto-cjk"
+missing=$(for p in $debs; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || echo "$p"; done)
+if [ -n "$missing" ]; then
+  say "installing from Debian: $missing"
+  apt-get update -qq && apt-get install -y -qq $missing >/dev/null
 fi
 
 # Playwright for the end-to-end suite: the npm package only, never a browser download.

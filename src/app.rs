@@ -8,11 +8,15 @@ use leptos_router::path;
 
 use crate::api::{Api, use_api};
 use crate::clock::Ticker;
-use crate::i18n::{I18n, use_i18n};
+use crate::i18n::{I18n, Lang, use_i18n};
+use crate::pwa::{AppUpdate, OfflineBanner, UpdateBanner, app_href, router_base};
 use crate::screen::archive::ArchiveScreen;
 use crate::screen::orders::OrdersScreen;
+use crate::screen::rent::RentScreen;
 use crate::screen::settings::SettingsScreen;
-use crate::store::orders::OrdersStore;
+use crate::store::network::Network;
+use crate::store::rent::RentStore;
+use crate::store::seen::page_title;
 use crate::store::settings::SettingsStore;
 
 /// Provides the stores, then lays out the screens.
@@ -22,13 +26,21 @@ pub fn App() -> impl IntoView {
     Ticker::provide();
     let settings = SettingsStore::provide();
     let api = Api::provide(settings);
-    OrdersStore::provide(api);
+    let sms = crate::store::provide_dashboard(api);
+    // "(2) smsrent" while new SMS wait to be seen.
+    let i18n = use_i18n();
+    Effect::new(move |_| document().set_title(&page_title(i18n.t("app-name"), sms.unseen_total())));
+    RentStore::provide(api);
+    Network::provide();
+    AppUpdate::provide();
     view! {
-        <Router>
+        // Under a sub-path (`/smsrent/`) when Trunk's public URL says so.
+        <Router base=router_base()>
             <Header />
             <main id="main">
                 <Routes fallback=|| view! { <OrdersScreen /> }>
                     <Route path=path!("/") view=OrdersScreen />
+                    <Route path=path!("/rent") view=RentScreen />
                     <Route path=path!("/archive") view=ArchiveScreen />
                     <Route path=path!("/settings") view=SettingsScreen />
                 </Routes>
@@ -42,15 +54,49 @@ fn Header() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <header class="app-header">
-            <a class="skip" href="#main">"Skip to content"</a>
+            <a class="skip" href="#main">{move || i18n.t("skip-link")}</a>
             <span class="brand">{move || i18n.t("app-name")}</span>
             <nav>
-                <A href="/">{move || i18n.t("nav-orders")}</A>
-                <A href="/archive">{move || i18n.t("nav-archive")}</A>
-                <A href="/settings">{move || i18n.t("nav-settings")}</A>
+                <A href=app_href("/") exact=true>{move || i18n.t("nav-orders")}</A>
+                <A href=app_href("/rent")>{move || i18n.t("nav-rent")}</A>
+                <A href=app_href("/archive")>{move || i18n.t("nav-archive")}</A>
+                <A href=app_href("/settings")>{move || i18n.t("nav-settings")}</A>
             </nav>
+            <LanguageSelect />
         </header>
         <DemoBanner />
+        <OfflineBanner />
+        <UpdateBanner />
+    }
+}
+
+/// Each language listed in its own name, so it can be found by someone who
+/// cannot read the current one.
+#[component]
+fn LanguageSelect() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label class="lang-pick">
+            <span class="sr-only">{move || i18n.t("lang-label")}</span>
+            <select
+                data-testid="lang"
+                on:change:target=move |ev| {
+                    if let Some(lang) = Lang::from_tag(&ev.target().value()) {
+                        i18n.choose(lang);
+                    }
+                }
+            >
+                {Lang::ALL
+                    .map(|lang| {
+                        view! {
+                            <option value=lang.tag() lang=lang.tag() prop:selected=move || i18n.lang() == lang>
+                                {lang.endonym()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
     }
 }
 

@@ -6,6 +6,7 @@ pub mod api;
 pub mod app;
 pub mod clock;
 pub mod i18n;
+pub mod pwa;
 pub mod screen;
 pub mod store;
 pub mod ui;

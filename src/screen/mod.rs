@@ -2,4 +2,5 @@
 
 pub mod archive;
 pub mod orders;
+pub mod rent;
 pub mod settings;

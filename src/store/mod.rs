@@ -3,6 +3,22 @@
 //! call their methods.
 
 pub mod archive;
+pub mod cache;
+pub mod catalog;
+pub mod network;
 pub mod orders;
+pub mod rent;
+pub mod seen;
 pub mod settings;
+pub mod sms;
 pub mod storage;
+
+/// Provides the dashboard's stores (orders, seen SMS, SMS, catalog, the
+/// notifier) over `api`; the app and the browser tests call this.
+pub fn provide_dashboard(api: crate::api::Api) -> sms::SmsStore {
+    let orders = orders::OrdersStore::provide(api);
+    let seen = seen::SeenStore::provide(api);
+    let notifier = crate::ui::notify::Notifier::provide();
+    catalog::CatalogStore::provide(api);
+    sms::SmsStore::provide(api, orders, seen, Some(notifier))
+}

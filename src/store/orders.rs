@@ -1,33 +1,48 @@
 //! The user's orders: polled every 30 s through the scheduler (paused while
-//! the tab is hidden), the last good list kept on screen and in
-//! localStorage when a refresh fails.
+//! the tab is hidden, caught up when it returns), the last good list kept
+//! on screen and in localStorage when a refresh fails.
+//!
+//! Each order also lives in its own signal, updated in place only when the
+//! order changed: rows are keyed by id and read their fields from it, so a
+//! poll that changes nothing changes nothing on screen.
 
-use chrono::{DateTime, Utc};
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
 use leptos_use_document_visibility::use_document_visibility;
-use leptos_use_interval_fn::use_interval_fn;
-use rentapi::ApiError;
-use rentapi::model::Order;
+use rentapi::model::{Order, OrderState};
 use rentapi::schedule::Priority;
+use rentapi::{ApiError, OrderId};
 use web_sys::VisibilityState;
 
 use crate::api::Api;
-use crate::clock;
+use crate::clock::{self, use_ticker};
 use crate::store::storage;
 
 pub const POLL_MS: u64 = 30_000;
 
 #[derive(Clone, Copy)]
 pub struct OrdersStore {
+    /// The list as the API last gave it (set only when it differs).
     pub orders: RwSignal<Vec<Order>>,
     /// When the list on screen was last confirmed by the API.
     pub updated_at: RwSignal<Option<DateTime<Utc>>>,
     /// The last refresh's failure; the list on screen is then stale.
     pub error: RwSignal<Option<ApiError>>,
     pub loading: RwSignal<bool>,
+    /// When the next automatic refresh (or retry after a failure) is due.
+    pub next_poll_at: RwSignal<Option<DateTime<Utc>>>,
+    /// Counts answered polls, equal or not (the SMS store listens to it).
+    pub polls: RwSignal<u64>,
+    /// One signal per order, updated in place.
+    rows: StoredValue<HashMap<OrderId, ArcRwSignal<Order>>>,
     api: Api,
     /// Bumped when the account changes, so late answers for the old one are dropped.
     generation: StoredValue<u64>,
+    /// A write happened while a refresh was in flight: its answer may
+    /// predate the write, so refresh once more instead of showing it.
+    again: StoredValue<bool>,
 }
 
 impl OrdersStore {
@@ -37,32 +52,32 @@ impl OrdersStore {
             updated_at: RwSignal::new(None),
             error: RwSignal::new(None),
             loading: RwSignal::new(false),
+            next_poll_at: RwSignal::new(None),
+            polls: RwSignal::new(0),
+            rows: StoredValue::new(HashMap::new()),
             api,
             generation: StoredValue::new(0),
+            again: StoredValue::new(false),
         };
         // A new account (key, endpoint, demo reset): show its cached list, then refresh.
         Effect::new(move |_| {
             api.client();
             me.generation.update_value(|g| *g += 1);
             let cached: Option<Cached> = storage::load_json(&me.cache_key());
-            me.orders.set(cached.as_ref().map(|c| c.orders.clone()).unwrap_or_default());
+            me.apply(cached.as_ref().map(|c| c.orders.clone()).unwrap_or_default());
             me.updated_at.set(cached.and_then(|c| DateTime::from_timestamp(c.at, 0)));
             me.error.set(None);
             me.loading.set(false);
+            me.next_poll_at.set(None);
             me.refresh(Priority::User);
         });
+        // Every second: poll when due, unless the tab is hidden; a tab
+        // coming back is caught up at once (the effect re-runs on visibility).
         let visibility = use_document_visibility();
-        use_interval_fn(
-            move || {
-                if visibility.get_untracked() == VisibilityState::Visible {
-                    me.refresh(Priority::Background);
-                }
-            },
-            POLL_MS,
-        );
-        // Back to a hidden tab: catch up at once if a poll was missed.
+        let ticker = use_ticker();
         Effect::new(move |_| {
-            if visibility.get() == VisibilityState::Visible && me.is_due() {
+            let now = ticker.0.get();
+            if visibility.get() == VisibilityState::Visible && me.is_due(now) {
                 me.refresh(Priority::Background);
             }
         });
@@ -75,15 +90,18 @@ impl OrdersStore {
         format!("smsrent.orders.{mode}")
     }
 
-    fn is_due(&self) -> bool {
-        self.updated_at
-            .get_untracked()
-            .is_none_or(|t| (clock::now() - t).num_milliseconds() >= POLL_MS as i64)
+    fn is_due(&self, now: DateTime<Utc>) -> bool {
+        !self.loading.get_untracked() && self.next_poll_at.get_untracked().is_none_or(|t| now >= t)
     }
 
-    /// Asks for the list now; a refresh already under way is not repeated.
+    /// Asks for the list now. While a refresh is under way a background
+    /// poll is dropped, and a person's request (after a write, say) runs
+    /// once that one is done, since its answer may predate the write.
     pub fn refresh(self, priority: Priority) {
         if self.loading.get_untracked() {
+            if priority == Priority::User {
+                self.again.set_value(true);
+            }
             return;
         }
         self.loading.set(true);
@@ -95,20 +113,84 @@ impl OrdersStore {
                 return;
             }
             self.loading.set(false);
+            let now = clock::now();
+            self.next_poll_at.set(Some(now + Duration::milliseconds(POLL_MS as i64)));
+            if self.again.get_value() {
+                self.again.set_value(false);
+                self.refresh(Priority::User);
+                return;
+            }
             match result {
                 Ok(orders) => {
-                    let at = clock::now();
-                    storage::save_json(
-                        &self.cache_key(),
-                        &Cached { at: at.timestamp(), orders: orders.clone() },
-                    );
-                    self.orders.set(orders);
-                    self.updated_at.set(Some(at));
+                    let cached = Cached { at: now.timestamp(), orders };
+                    storage::save_json(&self.cache_key(), &cached);
+                    self.apply(cached.orders);
+                    self.updated_at.set(Some(now));
                     self.error.set(None);
+                    self.polls.update(|n| *n += 1);
                 }
                 Err(err) => self.error.set(Some(err)),
             }
         });
+    }
+
+    /// Refreshes after a write: now, or as soon as the refresh in flight
+    /// (which may predate the write) is done.
+    pub fn refresh_after_write(self) {
+        self.refresh(Priority::User);
+    }
+
+    /// Puts `list` on screen, touching only the orders that changed.
+    pub fn apply(self, list: Vec<Order>) {
+        let mut changed = Vec::new();
+        let ids: HashSet<OrderId> = list.iter().map(|o| o.id).collect();
+        self.rows.update_value(|rows| {
+            rows.retain(|id, _| ids.contains(id));
+            for order in &list {
+                match rows.get(&order.id) {
+                    Some(row) if row.with_untracked(|old| old == order) => {}
+                    Some(row) => changed.push((row.clone(), order.clone())),
+                    None => {
+                        rows.insert(order.id, ArcRwSignal::new(order.clone()));
+                    }
+                }
+            }
+        });
+        for (row, order) in changed {
+            row.set(order);
+        }
+        if self.orders.with_untracked(|old| *old != list) {
+            self.orders.set(list);
+        }
+    }
+
+    /// The signal of one order (rows read their fields from it).
+    pub fn row(&self, id: OrderId) -> Option<ArcRwSignal<Order>> {
+        self.rows.with_value(|rows| rows.get(&id).cloned())
+    }
+
+    /// Shows a state before the API confirms it (activation was accepted).
+    pub fn set_state(self, id: OrderId, state: OrderState) {
+        let list = self.orders.with_untracked(|list| {
+            list.iter()
+                .cloned()
+                .map(|mut o| {
+                    if o.id == id {
+                        o.state = state;
+                    }
+                    o
+                })
+                .collect()
+        });
+        self.apply(list);
+    }
+
+    /// Takes an order off the screen at once (it was deleted).
+    pub fn remove(self, id: OrderId) {
+        let list = self
+            .orders
+            .with_untracked(|list| list.iter().filter(|o| o.id != id).cloned().collect());
+        self.apply(list);
     }
 
     pub fn is_stale(&self) -> bool {

@@ -1,7 +1,10 @@
 //! Small shared pieces of the screens.
 
 pub mod copy;
+pub mod dialog;
 pub mod error;
-mod money;
+pub mod help;
+pub mod money;
+pub mod notify;
 
 pub use money::money;

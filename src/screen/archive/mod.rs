@@ -127,8 +127,8 @@ fn ArchiveRow(row: HistoryRow, restoring: RwSignal<Option<OrderId>>) -> impl Int
     };
     view! {
         <tr data-order-id=id.to_string()>
-            <td><time datetime=row.begin.to_rfc3339()>{clock::local(row.begin)}</time></td>
-            <td><time datetime=row.closed.to_rfc3339()>{clock::local(row.closed)}</time></td>
+            <td><time datetime=row.begin.to_rfc3339()>{move || clock::local(row.begin)}</time></td>
+            <td><time datetime=row.closed.to_rfc3339()>{move || clock::local(row.closed)}</time></td>
             <td>{service}</td>
             <td class="number">{number.clone()}</td>
             <td>

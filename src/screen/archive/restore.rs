@@ -32,7 +32,6 @@ pub fn RestoreFlow(order_id: OrderId, #[prop(into)] on_close: Callback<bool>) ->
     };
     let restore_error = Signal::derive(move || restore.value().get().and_then(Result::err));
     let summary = move |q: RestoreQuote| {
-        let price = money(q.price);
         view! {
             <dl class="quote">
                 <dt>{move || i18n.t("col-service")}</dt><dd>{q.sname.clone()}</dd>
@@ -40,7 +39,7 @@ pub fn RestoreFlow(order_id: OrderId, #[prop(into)] on_close: Callback<bool>) ->
                 <dt>{move || i18n.t("restore-overdue")}</dt><dd>{q.outdays}</dd>
                 <dt>{move || i18n.t("restore-after")}</dt>
                 <dd>{move || i18n.fmt("restore-days", &[("n", &q.prolong_to.to_string())])}</dd>
-                <dt>{move || i18n.t("restore-price")}</dt><dd class="price">{price.clone()}</dd>
+                <dt>{move || i18n.t("restore-price")}</dt><dd class="price">{move || money(q.price)}</dd>
             </dl>
             <p class="help">{move || i18n.t("restore-rule")}</p>
             <div class="row">
@@ -50,10 +49,7 @@ pub fn RestoreFlow(order_id: OrderId, #[prop(into)] on_close: Callback<bool>) ->
                     disabled=move || restore.pending().get() || restore.value().get().is_some()
                     on:click=confirm
                 >
-                    {
-                        let price = price.clone();
-                        move || i18n.fmt("restore-confirm", &[("price", &price)])
-                    }
+                    {move || i18n.fmt("restore-confirm", &[("price", &money(q.price))])}
                 </button>
                 <button type="button" on:click=move |_| on_close.run(restored())>
                     {move || if restored() { i18n.t("close") } else { i18n.t("cancel") }}

@@ -1,6 +1,16 @@
-//! The dashboard: every rented number at a glance.
+//! The dashboard: every rented number at a glance, its SMS and its actions.
+//!
+//! Files by what the user sees: `list` (the table), `row` (one order),
+//! `filters`, `actions` (a row's buttons), `prolong` and `dialogs` (the
+//! confirmations), `sms` (the SMS panel).
 
+mod actions;
+mod dialogs;
+mod filters;
+mod list;
+mod prolong;
 mod row;
+mod sms;
 
 use leptos::prelude::*;
 use rentapi::schedule::Priority;
@@ -9,14 +19,28 @@ use crate::clock::{self, use_ticker};
 use crate::i18n::use_i18n;
 use crate::store::orders::use_orders;
 use crate::ui::error::ErrorNotice;
+use crate::ui::notify::NotifyToggle;
 
-use row::OrderRow;
+pub use actions::{RowActions, Write};
+pub use dialogs::{AddServiceDialog, DeleteDialog, addable, days_left};
+pub use filters::{Filter, FilterBar, SortBy, StateFilter, matches_text, visible};
+pub use list::OrdersList;
+pub use prolong::{ProlongDialog, counts_for, prolong_block};
+pub use row::{OrderRow, countdown, state_class, state_text};
+pub use sms::{CodeButton, SmsList, SmsPanel, SmsView};
+
+/// A screen-level message for outcomes whose row is gone (a deleted order).
+#[derive(Clone, Copy)]
+pub struct Flash(pub RwSignal<Option<String>>);
 
 #[component]
 pub fn OrdersScreen() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_orders();
     let ticker = use_ticker();
+    let flash = Flash(RwSignal::new(None));
+    provide_context(flash);
+    let filter = RwSignal::new(Filter::default());
     let updated = move || {
         store.updated_at.get().map(|t| {
             let age = clock::ago(i18n, t, ticker.0.get());
@@ -24,22 +48,56 @@ pub fn OrdersScreen() -> impl IntoView {
         })
     };
     let error = Signal::derive(move || store.error.get());
+    // Stale: the last good list stays, with the reason and when we try again.
+    let next_try = move || {
+        if !store.is_stale() {
+            return None;
+        }
+        if store.loading.get() {
+            return Some(i18n.t("orders-retrying").to_owned());
+        }
+        let at = store.next_poll_at.get()?;
+        let secs = (at - ticker.0.get()).num_seconds().max(0);
+        Some(i18n.fmt("orders-next-try", &[("time", &time_of_day(at)), ("n", &secs.to_string())]))
+    };
+    let stale_since = move || {
+        let t = store.updated_at.get()?;
+        store
+            .is_stale()
+            .then(|| i18n.fmt("error-stale", &[("age", &clock::ago(i18n, t, ticker.0.get()))]))
+    };
+    let empty = move || store.orders.with(Vec::is_empty);
     view! {
         <section class="screen orders">
             <header class="screen-head">
                 <h1>{move || i18n.t("orders-title")}</h1>
-                <span class="updated" class:stale=move || store.is_stale()>{updated}</span>
+                <span class="updated" class:stale=move || store.is_stale() aria-live="off">{updated}</span>
                 <button
                     type="button"
+                    class="refresh"
                     disabled=move || store.loading.get()
                     on:click=move |_| store.refresh(Priority::User)
                 >
-                    {move || i18n.t("orders-refresh")}
+                    {move || if store.loading.get() { i18n.t("orders-refreshing") } else { i18n.t("orders-refresh") }}
                 </button>
+                <NotifyToggle />
             </header>
+            <p class="help auto-refresh">{move || i18n.t("orders-auto")}</p>
             <ErrorNotice error />
+            {move || {
+                let parts: Vec<String> = [stale_since(), next_try()].into_iter().flatten().collect();
+                (!parts.is_empty()).then(|| view! { <p class="stale-note" role="status">{parts.join(" ")}</p> })
+            }}
+            {move || flash.0.get().map(|text| view! {
+                <p class="notice ok flash" role="status">
+                    <span>{text}</span>
+                    <button type="button" class="link" on:click=move |_| flash.0.set(None)>
+                        {i18n.t("dismiss")}
+                    </button>
+                </p>
+            })}
             <Show
-                when=move || !store.orders.with(Vec::is_empty)
+                when=move || !empty()
                 fallback=move || {
                     view! {
                         <p class="empty">
@@ -54,26 +112,14 @@ pub fn OrdersScreen() -> impl IntoView {
                     }
                 }
             >
-                <table class="orders-table" class:stale=move || store.is_stale()>
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || i18n.t("col-state")}</th>
-                            <th scope="col">{move || i18n.t("col-number")}</th>
-                            <th scope="col">{move || i18n.t("col-service")}</th>
-                            <th scope="col">{move || i18n.t("col-until")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=move || store.orders.get()
-                            key=|order| serde_json::to_string(order).unwrap_or_default()
-                            let(order)
-                        >
-                            <OrderRow order />
-                        </For>
-                    </tbody>
-                </table>
+                <FilterBar filter />
+                <OrdersList filter />
             </Show>
         </section>
     }
+}
+
+/// "14:05:09" in the browser's time zone.
+fn time_of_day(t: chrono::DateTime<chrono::Utc>) -> String {
+    crate::clock::time_of_day(t)
 }

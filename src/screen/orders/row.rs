@@ -1,39 +1,131 @@
-//! One order: state in words, the number with a copy button, the service
-//! and the expiry in the browser's time zone with a live countdown.
+//! One order: state in words with a visual cue, the number with its
+//! operator and a copy button, the service, the expiry in the browser's
+//! time zone with a live countdown, its SMS and the actions allowed now.
+//!
+//! Every cell reads its own memo of the order's signal, so a poll that
+//! changes one field rewrites one text node, and an equal poll none.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use rentapi::model::{Order, OrderState};
 
 use crate::clock::{self, use_ticker};
-use crate::i18n::{I18n, use_i18n};
+
+use crate::i18n::{I18n, Lang, fill, use_i18n};
+use crate::store::sms::use_sms;
 use crate::ui::copy::CopyButton;
 
-#[component]
-pub fn OrderRow(order: Order) -> impl IntoView {
-    let i18n = use_i18n();
-    let ticker = use_ticker();
-    let number = order.display_number();
-    let until = order.until;
-    let state = order.state;
-    view! {
-        <tr class="order" class:has-new-sms=order.hasnewsms data-order-id=order.id.to_string()>
-            <td>
-                <span class=format!("state {}", state_class(state))>{move || state_text(i18n, state)}</span>
-            </td>
-            <td class="number">
-                <span>{number.clone()}</span>
-                {order.provider.clone().map(|p| view! { <small class="muted">" (" {p} ")"</small> })}
-                " "
-                <CopyButton text=number.replace(' ', "") label=format!("Copy {number}") />
-            </td>
-            <td>{order.sname.clone()}</td>
-            <td>
-                <time datetime=until.to_rfc3339()>{clock::local(until)}</time>
-                <small class="countdown">" " {move || countdown(i18n, until, ticker.0.get())}</small>
-            </td>
-        </tr>
+use super::actions::RowActions;
+use super::sms::SmsPanel;
+
+/// Columns of the table (the SMS panel spans them all).
+pub const COLUMNS: u8 = 6;
+
+/// The clock to the minute: countdowns and the prolong window show no
+/// seconds, so a thousand rows re-run once a minute, not every second.
+#[derive(Clone, Copy)]
+pub struct MinuteClock(pub Memo<DateTime<Utc>>);
+
+impl MinuteClock {
+    pub fn provide() -> Self {
+        let ticker = use_ticker();
+        let me = Self(Memo::new(move |_| {
+            let now = ticker.0.get().timestamp();
+            DateTime::from_timestamp(now - now.rem_euclid(60), 0).unwrap_or_default()
+        }));
+        provide_context(me);
+        me
     }
+}
+
+pub fn use_minute() -> MinuteClock {
+    use_context().unwrap_or_else(MinuteClock::provide)
+}
+
+#[component]
+pub fn OrderRow(#[prop(into)] order: Signal<Order>) -> impl IntoView {
+    let i18n = use_i18n();
+    let minute = use_minute();
+    let sms = use_sms();
+    let id = order.with_untracked(|o| o.id);
+    let state = Memo::new(move |_| order.with(|o| o.state));
+    let number = Memo::new(move |_| order.with(Order::display_number));
+    let provider =
+        Memo::new(move |_| order.with(|o| o.provider.clone().filter(|p| !p.trim().is_empty())));
+    let service = Memo::new(move |_| order.with(service_name));
+    let until = Memo::new(move |_| order.with(|o| o.until));
+    let left = Memo::new(move |_| countdown(i18n.lang.get(), until.get(), minute.0.get()));
+    let has_new = Memo::new(move |_| order.with(|o| sms.has_new(o)));
+    let unseen = Memo::new(move |_| sms.unseen(id));
+    let open = RwSignal::new(false);
+    let panel_id = format!("sms-{id}");
+    let toggle = move |_| {
+        let now_open = !open.get_untracked();
+        open.set(now_open);
+    };
+    view! {
+        <tbody class="order" class:has-new-sms=has_new class:open=open data-order-id=id.to_string()>
+            <tr class="order-row" data-order-id=id.to_string()>
+                <td class="state-cell">
+                    <span class=move || format!("state {}", state_class(state.get()))>
+                        {move || state_text(i18n, state.get())}
+                    </span>
+                </td>
+                <td class="number">
+                    <span class="pnumber">{move || number.get()}</span>
+                    {move || provider.get().map(|p| view! { <small class="provider muted">" (" {p} ")"</small> })}
+                    " "
+                    {move || {
+                        let n = number.get();
+                        let label = i18n.fmt("copy-number", &[("number", &n)]);
+                        view! { <CopyButton text=n.replace(' ', "") label /> }
+                    }}
+                </td>
+                <td class="service">{move || service.get()}</td>
+                <td class="until">
+                    <time datetime=move || until.get().to_rfc3339()>{move || clock::local(until.get())}</time>
+                    <small class="countdown">{move || left.get()}</small>
+                </td>
+                <td class="sms-cell">
+                    <button
+                        type="button"
+                        class="sms-toggle"
+                        class:has-new=has_new
+                        aria-expanded=move || open.get().to_string()
+                        aria-controls=panel_id.clone()
+                        aria-label=move || match unseen.get() {
+                            0 => i18n.fmt("sms-toggle-label", &[("number", &number.get())]),
+                            n => i18n.fmt("sms-toggle-label-new", &[("number", &number.get()), ("n", &n.to_string())]),
+                        }
+                        on:click=toggle
+                    >
+                        {move || i18n.t("sms-toggle")}
+                        {move || {
+                            let n = unseen.get();
+                            (n > 0).then(|| view! {
+                                <span class="badge">{i18n.fmt("sms-new-count", &[("n", &n.to_string())])}</span>
+                            })
+                        }}
+                    </button>
+                </td>
+                <td class="actions">
+                    <RowActions order />
+                </td>
+            </tr>
+            <Show when=move || open.get()>
+                <tr class="sms-row" id=panel_id.clone()>
+                    <td colspan=COLUMNS.to_string()>
+                        <SmsPanel order />
+                    </td>
+                </tr>
+            </Show>
+        </tbody>
+    }
+}
+
+/// The service's name, or its code when the API gave no name.
+pub fn service_name(order: &Order) -> String {
+    if order.sname.trim().is_empty() { order.scode.to_string() } else { order.sname.clone() }
 }
 
 pub fn state_class(state: OrderState) -> &'static str {
@@ -56,16 +148,41 @@ pub fn state_text(i18n: I18n, state: OrderState) -> String {
     }
 }
 
-/// "5 d 3 h left", "4 h 10 min left", or "expired".
-pub fn countdown(i18n: I18n, until: DateTime<Utc>, now: DateTime<Utc>) -> String {
+/// "5 d 3 h left", "4 h 10 min left", "expired".
+pub fn countdown(lang: Lang, until: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let left = until - now;
     if left.num_seconds() <= 0 {
-        return i18n.t("time-expired").to_owned();
+        return lang.text("time-expired").to_owned();
     }
     let (d, h, m) = (left.num_days(), left.num_hours() % 24, left.num_minutes() % 60);
     if d > 0 {
-        i18n.fmt("time-left", &[("d", &d.to_string()), ("h", &h.to_string())])
+        fill(lang.text("time-left"), &[("d", &d.to_string()), ("h", &h.to_string())])
+    } else if h > 0 {
+        fill(lang.text("time-left-hours"), &[("h", &h.to_string()), ("m", &m.to_string())])
     } else {
-        i18n.fmt("time-left-hours", &[("h", &h.to_string()), ("m", &m.to_string())])
+        fill(lang.text("time-left-minutes"), &[("m", &m.max(1).to_string())])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(secs: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_700_000_000 + secs, 0).unwrap()
+    }
+
+    #[test]
+    fn countdowns() {
+        let now = at(0);
+        let c = |secs| countdown(Lang::En, at(secs), now);
+        assert_eq!(c(5 * 86_400 + 3 * 3600 + 59 * 60), "5 d 3 h left");
+        assert_eq!(c(86_400), "1 d 0 h left");
+        assert_eq!(c(4 * 3600 + 10 * 60 + 30), "4 h 10 min left");
+        assert_eq!(c(3600), "1 h 0 min left");
+        assert_eq!(c(42 * 60 + 5), "42 min left");
+        assert_eq!(c(20), "1 min left", "under a minute still reads as time left");
+        assert_eq!(c(0), "expired");
+        assert_eq!(c(-3600), "expired");
     }
 }

@@ -1,0 +1,57 @@
+import { test as base, expect, APIRequestContext, Page } from '@playwright/test';
+
+/** The simulator's test control surface, behind the relay's --control flag. */
+export class Sim {
+  constructor(private request: APIRequestContext) {}
+
+  async control(action: string, params: Record<string, string | number> = {}) {
+    const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+    const res = await this.request.get(`/_sim/${action}?${query}`);
+    expect(res.ok(), `control ${action}: ${res.status()}`).toBeTruthy();
+    return res.json();
+  }
+
+  advance(secs: number) { return this.control('advance', { secs }); }
+  counters() { return this.control('counters'); }
+
+  /** Calls rent.php directly, as the provider's API (for arranging a test). */
+  async api(params: Record<string, string | number>) {
+    const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+    const res = await this.request.get(`/api/rent.php?${query}`);
+    return res.json();
+  }
+}
+
+/** A fresh, isolated simulator account per test (keys starting with "test"). */
+export function freshKey() {
+  return `test-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Opens the app with this key saved, as if the user had entered it. */
+export async function openWithKey(page: Page, key: string, path = '/') {
+  await page.addInitScript(([k]) => {
+    if (!sessionStorage.getItem('e2e-init')) {
+      localStorage.setItem('smsrent.apikey', k);
+      localStorage.setItem('smsrent.min_gap_ms', '200');
+      sessionStorage.setItem('e2e-init', '1');
+    }
+  }, [key]);
+  await page.goto(path);
+}
+
+export const test = base.extend<{ sim: Sim; guard: void }>({
+  sim: async ({ request }, use) => { await use(new Sim(request)); },
+  // Every journey also checks that nothing crashed and the page's
+  // Content-Security-Policy (served by the relay) blocked nothing.
+  guard: [async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      const text = m.text();
+      if (/Content Security Policy|panicked at/.test(text)) problems.push(text);
+    });
+    await use();
+    expect(problems, 'no crash and no CSP violation in the page').toEqual([]);
+  }, { auto: true }],
+});
+export { expect };

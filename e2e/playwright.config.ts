@@ -1,0 +1,33 @@
+import { defineConfig } from '@playwright/test';
+
+// The relay hosts the simulator (with its test control surface) and serves
+// the release build from ../dist on one origin, on loopback only.
+export const PORT = Number(process.env.E2E_PORT ?? 8790);
+
+export default defineConfig({
+  testDir: './specs',
+  fullyParallel: false,
+  workers: 1, // one simulator, two cores
+  retries: 0, // flakiness is a bug to fix, not to hide
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking',
+             '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+    trace: 'off',
+  },
+  webServer: {
+    command: `../target/debug/smsrent-relay --listen 127.0.0.1:${PORT} --simulate --control --seed 7 --serve ../dist`,
+    url: `http://127.0.0.1:${PORT}/healthz`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'ignore',
+    env: { RUST_LOG: 'warn' },
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,256 @@
+//! The confirmations that cost money or the order: delete it (cannot be
+//! undone), add another service to its number (price shown first).
+
+use leptos::prelude::*;
+use rentapi::model::{Order, ServicePrice};
+use rentapi::{ApiError, ServiceCode};
+
+use crate::clock;
+use crate::i18n::use_i18n;
+use crate::store::catalog::{Prices, use_catalog};
+use crate::store::orders::use_orders;
+use crate::ui::dialog::Dialog;
+use crate::ui::error::ErrorNotice;
+
+use super::row::service_name;
+use crate::ui::money;
+
+#[component]
+pub fn DeleteDialog(
+    #[prop(into)] order: Signal<Order>,
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(into)] error: Signal<Option<ApiError>>,
+    on_confirm: Callback<()>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let o = order.get_untracked();
+    let (number, service) = (o.display_number(), service_name(&o));
+    let title = Signal::derive(move || i18n.t("delete-title").to_owned());
+    view! {
+        <Dialog title on_close class="delete-dialog">
+            <p>{move || i18n.fmt("delete-body", &[("number", &number), ("service", &service)])}</p>
+            <p><strong>{move || i18n.t("delete-undone")}</strong></p>
+            <p class="help">{move || i18n.t("help-refund")}</p>
+            <ErrorNotice error />
+            <div class="dialog-buttons">
+                <button type="button" data-autofocus on:click=move |_| on_close.run(())>
+                    {move || i18n.t("cancel")}
+                </button>
+                <button
+                    type="button"
+                    class="danger"
+                    disabled=move || pending.get()
+                    on:click=move |_| on_confirm.run(())
+                >
+                    {move || if pending.get() { i18n.t("action-sending") } else { i18n.t("delete-confirm") }}
+                </button>
+            </div>
+        </Dialog>
+    }
+}
+
+/// The services that can be added to `order`'s number: same country, not
+/// already rented on this number, by name.
+pub fn addable(
+    prices: &[ServicePrice],
+    order: &Order,
+    on_number: &[ServiceCode],
+) -> Vec<ServicePrice> {
+    let mut list: Vec<ServicePrice> = prices
+        .iter()
+        .filter(|p| p.service != order.scode && !on_number.contains(&p.service))
+        .cloned()
+        .collect();
+    list.sort_by_cached_key(|p| p.name.to_lowercase());
+    list
+}
+
+/// Whole days left on the number (a started day counts).
+pub fn days_left(order: &Order, now: chrono::DateTime<chrono::Utc>) -> i64 {
+    let secs = (order.until - now).num_seconds().max(0);
+    (secs + 86_399) / 86_400
+}
+
+#[component]
+pub fn AddServiceDialog(
+    #[prop(into)] order: Signal<Order>,
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(into)] error: Signal<Option<ApiError>>,
+    on_confirm: Callback<(ServiceCode, String)>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let catalog = use_catalog();
+    let store = use_orders();
+    let snapshot = order.get_untracked();
+    let country = snapshot.cname.clone();
+    catalog.ensure(&country);
+    let number = snapshot.display_number();
+    let title = {
+        let n = number.clone();
+        Signal::derive(move || i18n.fmt("add-title", &[("number", &n)]))
+    };
+    let options = {
+        let country = country.clone();
+        Memo::new(move |_| {
+            let on_number: Vec<ServiceCode> = store.orders.with(|list| {
+                list.iter()
+                    .filter(|o| o.api_number() == snapshot.api_number())
+                    .map(|o| o.scode.clone())
+                    .collect()
+            });
+            catalog.prices(&country).map(|p| match p {
+                Prices::Ready(list) => Prices::Ready(addable(&list, &snapshot, &on_number)),
+                other => other,
+            })
+        })
+    };
+    let chosen = RwSignal::new(None::<ServiceCode>);
+    let chosen_price = Memo::new(move |_| {
+        let code = chosen.get()?;
+        options.with(|o| match o {
+            Some(Prices::Ready(list)) => list.iter().find(|p| p.service == code).cloned(),
+            _ => None,
+        })
+    });
+    let days = days_left(&order.get_untracked(), clock::now());
+    let retry = country.clone();
+
+    view! {
+        <Dialog title on_close class="add-dialog">
+            <p>{move || i18n.t("add-explain")}</p>
+            {move || match options.get() {
+                None | Some(Prices::Loading) => view! { <p class="muted">{i18n.t("price-loading")}</p> }.into_any(),
+                Some(Prices::Failed(e)) => {
+                    let c = retry.clone();
+                    view! {
+                        <ErrorNotice error=Signal::derive(move || Some(e.clone())) />
+                        <button type="button" on:click=move |_| catalog.ensure(&c)>{i18n.t("price-retry")}</button>
+                    }
+                    .into_any()
+                }
+                Some(Prices::Ready(list)) if list.is_empty() => {
+                    view! { <p class="muted">{i18n.t("add-none")}</p> }.into_any()
+                }
+                Some(Prices::Ready(list)) => view! {
+                    <label class="field-inline">
+                        <span>{i18n.t("add-service")}</span>
+                        <select on:change:target=move |ev| {
+                            let v = ev.target().value();
+                            chosen.set((!v.is_empty()).then(|| ServiceCode::new(v)));
+                        }>
+                            <option value="" selected=move || chosen.get().is_none()>{i18n.t("add-pick")}</option>
+                            {list
+                                .into_iter()
+                                .map(|p| {
+                                    let code = p.service.clone();
+                                    let label = i18n.fmt("add-option", &[("service", &p.name), ("day", &money(p.price_day))]);
+                                    view! {
+                                        <option
+                                            value=p.service.to_string()
+                                            selected=move || chosen.get().as_ref() == Some(&code)
+                                        >
+                                            {label}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </label>
+                }
+                .into_any(),
+            }}
+            <p class="price-line" data-testid="add-price">
+                {move || chosen_price.get().map(|p| {
+                    let total = money(rentapi::rules::money(p.price_day * days as f64));
+                    i18n.fmt(
+                        "add-price",
+                        &[("day", &money(p.price_day)), ("days", &days.to_string()), ("total", &total)],
+                    )
+                })}
+            </p>
+            <ErrorNotice error />
+            <div class="dialog-buttons">
+                <button type="button" on:click=move |_| on_close.run(())>
+                    {move || i18n.t("cancel")}
+                </button>
+                <button
+                    type="button"
+                    class="primary"
+                    disabled=move || pending.get() || chosen_price.with(Option::is_none)
+                    on:click=move |_| {
+                        if let Some(p) = chosen_price.get_untracked() {
+                            on_confirm.run((p.service, p.name));
+                        }
+                    }
+                >
+                    {move || match (pending.get(), chosen_price.get()) {
+                        (true, _) => i18n.t("action-sending").to_owned(),
+                        (false, Some(p)) => i18n.fmt("add-confirm", &[("service", &p.name)]),
+                        (false, None) => i18n.t("add-confirm-none").to_owned(),
+                    }}
+                </button>
+            </div>
+        </Dialog>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+    use rentapi::model::OrderState;
+    use rentapi::{CountryCode, OrderId};
+
+    fn price(code: &str, name: &str) -> ServicePrice {
+        ServicePrice {
+            name: name.into(),
+            service: ServiceCode::new(code),
+            price_day: 5.0,
+            count: 1,
+        }
+    }
+
+    fn order(until: i64) -> Order {
+        Order {
+            id: OrderId(1),
+            scode: ServiceCode::new("opt16"),
+            sname: "Instagram".into(),
+            state: OrderState::Active,
+            pnumber: "9096068511".into(),
+            ccode: "+7".into(),
+            cname: CountryCode::new("RU"),
+            provider: None,
+            hasnewsms: false,
+            until: DateTime::from_timestamp(until, 0).unwrap(),
+            canprolong: true,
+            canprolongmax: 0,
+            canprolonguntil: None,
+            lastonline: None,
+        }
+    }
+
+    #[test]
+    fn offers_other_services_of_the_country_by_name() {
+        let prices = vec![
+            price("opt20", "WhatsApp"),
+            price("opt16", "Instagram"),
+            price("opt1", "google"),
+            price("opt29", "Telegram"),
+        ];
+        let got: Vec<String> = addable(&prices, &order(0), &[ServiceCode::new("opt29")])
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(got, ["google", "WhatsApp"]);
+    }
+
+    #[test]
+    fn started_days_count() {
+        let now = DateTime::from_timestamp(0, 0).unwrap();
+        assert_eq!(days_left(&order(86_400 * 3), now), 3);
+        assert_eq!(days_left(&order(86_400 * 3 + 1), now), 4);
+        assert_eq!(days_left(&order(-5), now), 0);
+    }
+}

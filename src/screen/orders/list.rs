@@ -1,0 +1,65 @@
+//! The table of orders, keyed by id: filtering, sorting or a poll re-use
+//! the rows already on screen, and an equal poll touches none of them.
+
+use leptos::prelude::*;
+use rentapi::OrderId;
+
+use crate::i18n::use_i18n;
+use crate::store::orders::use_orders;
+use crate::store::sms::use_sms;
+
+use super::filters::{Filter, visible};
+use super::row::{MinuteClock, OrderRow};
+
+#[component]
+pub fn OrdersList(filter: RwSignal<Filter>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_orders();
+    let sms = use_sms();
+    MinuteClock::provide();
+    let shown = Memo::new(move |_| {
+        let f = filter.get();
+        store.orders.with(|list| visible(list, &f, |o| sms.has_new(o)))
+    });
+    let total = Memo::new(move |_| store.orders.with(Vec::len));
+    let nothing_matches = move || shown.with(Vec::is_empty) && total.get() != 0;
+    view! {
+        <p class="list-count muted" aria-live="polite">
+            {move || {
+                let (n, of) = (shown.with(Vec::len), total.get());
+                if n == of {
+                    i18n.fmt("orders-count", &[("n", &n.to_string())])
+                } else {
+                    i18n.fmt("orders-count-filtered", &[("n", &n.to_string()), ("total", &of.to_string())])
+                }
+            }}
+        </p>
+        <table class="orders-table" class:stale=move || store.is_stale()>
+            <caption class="sr-only">{move || i18n.t("orders-title")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{move || i18n.t("col-state")}</th>
+                    <th scope="col">{move || i18n.t("col-number")}</th>
+                    <th scope="col">{move || i18n.t("col-service")}</th>
+                    <th scope="col">{move || i18n.t("col-until")}</th>
+                    <th scope="col">{move || i18n.t("col-sms")}</th>
+                    <th scope="col">{move || i18n.t("col-actions")}</th>
+                </tr>
+            </thead>
+            <For
+                each=move || shown.get()
+                key=|id: &OrderId| *id
+                children=move |id| store.row(id).map(|row| view! { <OrderRow order=row /> })
+            />
+        </table>
+        <Show when=nothing_matches>
+            <p class="empty">
+                {move || i18n.t("filter-nothing")}
+                " "
+                <button type="button" on:click=move |_| filter.set(Filter::default())>
+                    {move || i18n.t("filter-clear")}
+                </button>
+            </p>
+        </Show>
+    }
+}

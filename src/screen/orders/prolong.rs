@@ -1,0 +1,251 @@
+//! The prolong dialog: week or month × count within the rules (7-day
+//! window, the provider's limits, never past 90 days), the new expiry and
+//! the price before the user confirms.
+
+use chrono::{DateTime, Duration, Utc};
+use leptos::prelude::*;
+use rentapi::model::Order;
+use rentapi::rules::{
+    PROLONG_WINDOW_DAYS, ProlongBlock, prolong_choices, prolong_room, prolong_to, rental_cost,
+};
+use rentapi::{ApiError, Period, PeriodUnit};
+
+use crate::clock;
+use crate::i18n::use_i18n;
+use crate::store::catalog::{Prices, use_catalog};
+use crate::ui::dialog::Dialog;
+use crate::ui::error::ErrorNotice;
+use crate::ui::money;
+
+use super::row::service_name;
+
+/// Why `order` cannot be prolonged at `now`, if it cannot. The provider's
+/// `canprolong` is false outside the 7-day window as well, so the window is
+/// checked first: the user learns when it opens rather than "refused".
+pub fn prolong_block(order: &Order, now: DateTime<Utc>) -> Option<ProlongBlock> {
+    if order.until <= now {
+        return Some(ProlongBlock::Expired);
+    }
+    let opens_at = order.until - Duration::days(PROLONG_WINDOW_DAYS);
+    if now <= opens_at {
+        return Some(ProlongBlock::NotYet { opens_at });
+    }
+    prolong_room(order, now).err()
+}
+
+/// The counts offered for `unit` among the allowed periods.
+pub fn counts_for(choices: &[Period], unit: PeriodUnit) -> Vec<u32> {
+    choices.iter().filter(|p| p.unit == unit).map(|p| p.count).collect()
+}
+
+#[component]
+pub fn ProlongDialog(
+    #[prop(into)] order: Signal<Order>,
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(into)] error: Signal<Option<ApiError>>,
+    on_confirm: Callback<Period>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let catalog = use_catalog();
+    let snapshot = order.get_untracked();
+    let country = snapshot.cname.clone();
+    let service = snapshot.scode.clone();
+    catalog.ensure(&country);
+    // The choices are fixed when the dialog opens, so they never shift under the pointer.
+    let opened_at = clock::now();
+    let room = prolong_room(&snapshot, opened_at);
+    let choices = StoredValue::new(room.map(prolong_choices).unwrap_or_default());
+    let unit = RwSignal::new(PeriodUnit::Week);
+    let count = RwSignal::new(1u32);
+    let period = Memo::new(move |_| Period { unit: unit.get(), count: count.get() });
+    let new_until = Memo::new(move |_| order.with(|o| prolong_to(o, period.get(), opened_at).ok()));
+    let price_day = {
+        let (country, service) = (country.clone(), service.clone());
+        Memo::new(move |_| catalog.prices(&country).map(|p| (p.price_day(&service), p)))
+    };
+    let cost = Memo::new(move |_| {
+        price_day
+            .with(|p| p.as_ref().and_then(|(day, _)| *day))
+            .map(|d| rental_cost(d, period.get()))
+    });
+    let has_months = choices.with_value(|c| !counts_for(c, PeriodUnit::Month).is_empty());
+    let set_unit = move |u: PeriodUnit| {
+        unit.set(u);
+        count.set(choices.with_value(|c| counts_for(c, u).first().copied().unwrap_or(1)));
+    };
+    let title = {
+        let (n, s) = (snapshot.display_number(), service_name(&snapshot));
+        Signal::derive(move || i18n.fmt("prolong-title", &[("number", &n), ("service", &s)]))
+    };
+    let blocked = prolong_block(&snapshot, opened_at).or(room.err());
+    let retry_country = country.clone();
+    let until_at_open = snapshot.until;
+
+    view! {
+        <Dialog title on_close class="prolong-dialog">
+            <p>{move || i18n.fmt("prolong-current", &[("until", &clock::local(until_at_open))])}</p>
+            {blocked.map(|b| {
+                let text = move || match b {
+                    ProlongBlock::NotYet { opens_at } => {
+                        i18n.fmt("prolong-not-yet", &[("date", &clock::local(opens_at))])
+                    }
+                    other => i18n.t(other.message_key()).to_owned(),
+                };
+                view! { <p class="notice error" role="alert">{text}</p> }
+            })}
+            <Show when=move || blocked.is_none()>
+                <fieldset class="period">
+                    <legend>{move || i18n.t("prolong-period")}</legend>
+                    <label class="choice-inline">
+                        <input
+                            type="radio"
+                            name="prolong-unit"
+                            prop:checked=move || unit.get() == PeriodUnit::Week
+                            on:change=move |_| set_unit(PeriodUnit::Week)
+                        />
+                        {move || i18n.t("period-weeks")}
+                    </label>
+                    <label class="choice-inline">
+                        <input
+                            type="radio"
+                            name="prolong-unit"
+                            disabled=!has_months
+                            prop:checked=move || unit.get() == PeriodUnit::Month
+                            on:change=move |_| set_unit(PeriodUnit::Month)
+                        />
+                        {move || i18n.t("period-months")}
+                    </label>
+                    <label class="choice-inline">
+                        <span class="sr-only">{move || i18n.t("prolong-count")}</span>
+                        <select
+                            aria-label=move || i18n.t("prolong-count")
+                            prop:value=move || count.get().to_string()
+                            on:change:target=move |ev| {
+                                count.set(ev.target().value().parse().unwrap_or(1))
+                            }
+                        >
+                            {move || {
+                                let u = unit.get();
+                                choices
+                                    .with_value(|c| counts_for(c, u))
+                                    .into_iter()
+                                    .map(|n| {
+                                        let label = i18n.fmt(
+                                            if u == PeriodUnit::Week { "period-n-weeks" } else { "period-n-months" },
+                                            &[("n", &n.to_string()), ("days", &(n * u.days()).to_string())],
+                                        );
+                                        view! { <option value=n.to_string() selected=move || count.get() == n>{label}</option> }
+                                    })
+                                    .collect_view()
+                            }}
+                        </select>
+                    </label>
+                </fieldset>
+                <dl class="summary">
+                    <dt>{move || i18n.t("prolong-new-until")}</dt>
+                    <dd data-testid="prolong-new-until">{move || new_until.get().map(clock::local)}</dd>
+                    <dt>{move || i18n.t("price")}</dt>
+                    <dd data-testid="prolong-price">
+                        {move || match price_day.get() {
+                            None | Some((_, Prices::Loading)) => i18n.t("price-loading").to_owned(),
+                            Some((_, Prices::Failed(_))) => i18n.t("price-failed").to_owned(),
+                            Some((None, _)) => i18n.t("price-unlisted").to_owned(),
+                            Some((Some(day), _)) => i18n.fmt(
+                                "prolong-price",
+                                &[
+                                    ("day", &money(day)),
+                                    ("days", &period.get().days().to_string()),
+                                    ("total", &money(cost.get().unwrap_or_default())),
+                                ],
+                            ),
+                        }}
+                    </dd>
+                </dl>
+                {
+                    let retry_country = retry_country.clone();
+                    move || matches!(price_day.get(), Some((_, Prices::Failed(_)))).then(|| {
+                        let c = retry_country.clone();
+                        view! {
+                            <button type="button" on:click=move |_| catalog.ensure(&c)>
+                                {move || i18n.t("price-retry")}
+                            </button>
+                        }
+                    })
+                }
+                <p class="help">{move || i18n.t("help-prolong-window")} " " {move || i18n.t("help-prolong-max")}</p>
+            </Show>
+            <ErrorNotice error />
+            <div class="dialog-buttons">
+                <button type="button" on:click=move |_| on_close.run(())>
+                    {move || i18n.t("cancel")}
+                </button>
+                <button
+                    type="button"
+                    class="primary"
+                    disabled=move || blocked.is_some() || pending.get() || cost.get().is_none() || new_until.get().is_none()
+                    on:click=move |_| on_confirm.run(period.get_untracked())
+                >
+                    {move || match (pending.get(), cost.get()) {
+                        (true, _) => i18n.t("action-sending").to_owned(),
+                        (false, Some(total)) => i18n.fmt("prolong-confirm-price", &[("total", &money(total))]),
+                        (false, None) => i18n.t("prolong-confirm").to_owned(),
+                    }}
+                </button>
+            </div>
+        </Dialog>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rentapi::model::OrderState;
+    use rentapi::{CountryCode, OrderId, ServiceCode};
+
+    fn t(days: f64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_700_000_000 + (days * 86_400.0) as i64, 0).unwrap()
+    }
+
+    fn order(until_days: f64, canprolong: bool) -> Order {
+        Order {
+            id: OrderId(1),
+            scode: ServiceCode::new("opt1"),
+            sname: "Google".into(),
+            state: OrderState::Active,
+            pnumber: "7700900123".into(),
+            ccode: "+44".into(),
+            cname: CountryCode::new("UK"),
+            provider: None,
+            hasnewsms: false,
+            until: t(until_days),
+            canprolong,
+            canprolongmax: 60,
+            canprolonguntil: None,
+            lastonline: None,
+        }
+    }
+
+    #[test]
+    fn the_window_is_said_before_the_providers_flag() {
+        // More than 7 days left: the provider says no, the user learns when.
+        assert_eq!(
+            prolong_block(&order(20.0, false), t(0.0)),
+            Some(ProlongBlock::NotYet { opens_at: t(13.0) })
+        );
+        assert_eq!(prolong_block(&order(3.0, true), t(0.0)), None);
+        assert_eq!(prolong_block(&order(3.0, false), t(0.0)), Some(ProlongBlock::Refused));
+        assert_eq!(prolong_block(&order(3.0, true), t(4.0)), Some(ProlongBlock::Expired));
+        let mut capped = order(3.0, true);
+        capped.canprolonguntil = Some(t(5.0));
+        assert_eq!(prolong_block(&capped, t(0.0)), Some(ProlongBlock::LimitReached));
+    }
+
+    #[test]
+    fn counts_per_unit() {
+        let choices = vec![Period::weeks(1), Period::weeks(2), Period::months(1)];
+        assert_eq!(counts_for(&choices, PeriodUnit::Week), [1, 2]);
+        assert_eq!(counts_for(&choices, PeriodUnit::Month), [1]);
+        assert!(counts_for(&[], PeriodUnit::Month).is_empty());
+    }
+}

@@ -1,0 +1,119 @@
+//! Services and their daily prices per country (`getdata`), fetched when a
+//! dialog needs them and kept for a while: prolonging and adding a service
+//! show the price before the user confirms.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+use leptos::prelude::*;
+use rentapi::model::ServicePrice;
+use rentapi::schedule::Priority;
+use rentapi::{ApiError, CountryCode, Period, ServiceCode};
+
+use crate::api::Api;
+use crate::clock;
+
+/// Prices are asked again after this long.
+pub const FRESH_MINUTES: i64 = 10;
+
+/// One country's price list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prices {
+    Loading,
+    Ready(Vec<ServicePrice>),
+    Failed(ApiError),
+}
+
+impl Prices {
+    /// The daily price of `service`, when the list has it.
+    pub fn price_day(&self, service: &ServiceCode) -> Option<f64> {
+        match self {
+            Prices::Ready(list) => list.iter().find(|p| p.service == *service).map(|p| p.price_day),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct CatalogStore {
+    prices: RwSignal<HashMap<CountryCode, (Prices, DateTime<Utc>)>>,
+    api: Api,
+    generation: StoredValue<u64>,
+}
+
+impl CatalogStore {
+    pub fn provide(api: Api) -> Self {
+        let me =
+            Self { prices: RwSignal::new(HashMap::new()), api, generation: StoredValue::new(0) };
+        Effect::new(move |_| {
+            api.client();
+            me.generation.update_value(|g| *g += 1);
+            me.prices.set(HashMap::new());
+        });
+        provide_context(me);
+        me
+    }
+
+    /// Loads `country`'s prices unless they are loading or fresh.
+    pub fn ensure(self, country: &CountryCode) {
+        let now = clock::now();
+        let fresh = self.prices.with_untracked(|m| {
+            m.get(country).is_some_and(|(p, at)| match p {
+                Prices::Loading => true,
+                Prices::Ready(_) => now - *at < Duration::minutes(FRESH_MINUTES),
+                Prices::Failed(_) => false,
+            })
+        });
+        if fresh {
+            return;
+        }
+        self.prices.update(|m| {
+            m.insert(country.clone(), (Prices::Loading, now));
+        });
+        let generation = self.generation.get_value();
+        let client = self.api.client_untracked();
+        let country = country.clone();
+        leptos::task::spawn_local(async move {
+            // The daily price of a one-week rental: the page's `price_day`.
+            let result = client.prices(country.clone(), Period::weeks(1), Priority::User).await;
+            if self.generation.try_get_value() != Some(generation) {
+                return;
+            }
+            let prices = match result {
+                Ok(list) => Prices::Ready(list),
+                Err(err) => Prices::Failed(err),
+            };
+            self.prices.update(|m| {
+                m.insert(country, (prices, clock::now()));
+            });
+        });
+    }
+
+    /// `country`'s prices as known now (tracked).
+    pub fn prices(&self, country: &CountryCode) -> Option<Prices> {
+        self.prices.with(|m| m.get(country).map(|(p, _)| p.clone()))
+    }
+}
+
+pub fn use_catalog() -> CatalogStore {
+    expect_context()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn price_of_a_service() {
+        let list = vec![ServicePrice {
+            name: "Instagram".into(),
+            service: ServiceCode::new("opt16"),
+            price_day: 6.5,
+            count: 3,
+        }];
+        let prices = Prices::Ready(list);
+        assert_eq!(prices.price_day(&ServiceCode::new("opt16")), Some(6.5));
+        assert_eq!(prices.price_day(&ServiceCode::new("opt1")), None);
+        assert_eq!(Prices::Loading.price_day(&ServiceCode::new("opt16")), None);
+    }
+}

@@ -1,0 +1,371 @@
+//! SMS per order, fetched on demand: when the user opens a panel or asks
+//! for a refresh, and when the orders poll reports `hasnewsms` — never for
+//! every order on every poll. An order the API no longer knows is not
+//! polled again. New SMS are counted until seen and, when the user allowed
+//! it, announced with a desktop notification.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+use leptos::prelude::*;
+use rentapi::code::extract_code;
+use rentapi::model::{Order, Sms, SmsBundle};
+use rentapi::schedule::Priority;
+use rentapi::{ApiError, ErrorKind, OrderId};
+
+use crate::api::Api;
+use crate::clock;
+use crate::i18n::{I18n, use_i18n};
+use crate::store::orders::OrdersStore;
+use crate::store::seen::SeenStore;
+use crate::ui::notify::Notifier;
+
+/// Automatic fetches started by one poll; the rest wait for the next poll,
+/// so a burst of new SMS never holds the orders poll back for minutes.
+pub const MAX_AUTO_PER_POLL: usize = 5;
+/// A flag that stays up (an API that never clears it) is followed this rarely.
+pub const STICKY_REFETCH_MINUTES: i64 = 5;
+
+/// One order's SMS as far as we know them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SmsSlot {
+    pub bundle: Option<SmsBundle>,
+    pub loading: bool,
+    /// The last fetch's failure (the bundle shown is then the previous one).
+    pub error: Option<ApiError>,
+    pub fetched_at: Option<DateTime<Utc>>,
+    /// The API said "order not found": no more automatic fetches.
+    pub gone: bool,
+}
+
+/// Whether an order the poll just reported deserves an automatic fetch:
+/// its flag went up, or it is up and we never fetched it (or long ago).
+pub fn wants_fetch(
+    flag: bool,
+    previous_flag: Option<bool>,
+    slot: Option<&SmsSlot>,
+    now: DateTime<Utc>,
+) -> bool {
+    if !flag || slot.is_some_and(|s| s.gone) {
+        return false;
+    }
+    let fetched_at = slot.and_then(|s| s.fetched_at);
+    previous_flag != Some(true)
+        || fetched_at.is_none_or(|t| now - t >= Duration::minutes(STICKY_REFETCH_MINUTES))
+}
+
+/// The orders to fetch now after a poll, and those left for the next one:
+/// `queued` first (they waited), then the newly flagged, at most `max`.
+pub fn plan_fetches(
+    orders: &[Order],
+    previous: &HashMap<OrderId, bool>,
+    slots: &HashMap<OrderId, SmsSlot>,
+    queued: &[OrderId],
+    now: DateTime<Utc>,
+    max: usize,
+) -> (Vec<OrderId>, Vec<OrderId>) {
+    let flagged = |id: &OrderId| orders.iter().any(|o| o.id == *id && o.hasnewsms);
+    let mut all: Vec<OrderId> = queued.iter().copied().filter(flagged).collect();
+    for o in orders {
+        let wanted = wants_fetch(o.hasnewsms, previous.get(&o.id).copied(), slots.get(&o.id), now);
+        if wanted && !all.contains(&o.id) {
+            all.push(o.id);
+        }
+    }
+    all.retain(|id| slots.get(id).is_none_or(|s| !s.loading && !s.gone));
+    let later = all.split_off(all.len().min(max));
+    (all, later)
+}
+
+/// The SMS of `new` that were in neither `old` (the previous fetch) nor seen.
+pub fn arrivals<'a>(
+    old: Option<&SmsBundle>,
+    new: &'a SmsBundle,
+    is_seen: impl Fn(&Sms) -> bool,
+) -> Vec<&'a Sms> {
+    new.own
+        .iter()
+        .filter(|s| old.is_none_or(|b| !b.own.contains(s)))
+        .filter(|s| !is_seen(s))
+        .collect()
+}
+
+#[derive(Clone, Copy)]
+pub struct SmsStore {
+    slots: RwSignal<HashMap<OrderId, SmsSlot>>,
+    api: Api,
+    orders: OrdersStore,
+    seen: SeenStore,
+    notifier: Option<Notifier>,
+    i18n: I18n,
+    /// The `hasnewsms` of each order at the previous poll.
+    flags: StoredValue<HashMap<OrderId, bool>>,
+    /// Flagged orders waiting for their automatic fetch.
+    queued: StoredValue<Vec<OrderId>>,
+    generation: StoredValue<u64>,
+}
+
+impl SmsStore {
+    pub fn provide(
+        api: Api,
+        orders: OrdersStore,
+        seen: SeenStore,
+        notifier: Option<Notifier>,
+    ) -> Self {
+        let me = Self {
+            slots: RwSignal::new(HashMap::new()),
+            api,
+            orders,
+            seen,
+            notifier,
+            i18n: use_i18n(),
+            flags: StoredValue::new(HashMap::new()),
+            queued: StoredValue::new(Vec::new()),
+            generation: StoredValue::new(0),
+        };
+        Effect::new(move |_| {
+            api.client();
+            me.generation.update_value(|g| *g += 1);
+            me.slots.set(HashMap::new());
+            me.flags.set_value(HashMap::new());
+            me.queued.set_value(Vec::new());
+        });
+        Effect::new(move |_| {
+            if orders.polls.get() > 0 {
+                me.after_poll();
+            }
+        });
+        provide_context(me);
+        me
+    }
+
+    fn after_poll(self) {
+        let now = clock::now();
+        let (now_ids, later) = self.orders.orders.with_untracked(|list| {
+            let plan = self.slots.with_untracked(|slots| {
+                self.flags.with_value(|flags| {
+                    self.queued
+                        .with_value(|q| plan_fetches(list, flags, slots, q, now, MAX_AUTO_PER_POLL))
+                })
+            });
+            self.flags.set_value(list.iter().map(|o| (o.id, o.hasnewsms)).collect());
+            plan
+        });
+        self.queued.set_value(later);
+        for id in now_ids {
+            self.fetch(id, Priority::Background);
+        }
+    }
+
+    /// Fetches one order's SMS (a user's request goes before polling).
+    pub fn fetch(self, id: OrderId, priority: Priority) {
+        if self.slots.with_untracked(|s| s.get(&id).is_some_and(|s| s.loading)) {
+            return;
+        }
+        self.slots.update(|s| {
+            let slot = s.entry(id).or_default();
+            slot.loading = true;
+        });
+        let generation = self.generation.get_value();
+        let client = self.api.client_untracked();
+        leptos::task::spawn_local(async move {
+            let result = client.sms(id, priority).await;
+            if self.generation.try_get_value() != Some(generation) {
+                return;
+            }
+            let mut previous = None;
+            let mut fresh = None;
+            self.slots.update(|s| {
+                let slot = s.entry(id).or_default();
+                slot.loading = false;
+                match result {
+                    Ok(bundle) => {
+                        previous = slot.bundle.replace(bundle.clone());
+                        fresh = Some(bundle);
+                        slot.fetched_at = Some(clock::now());
+                        slot.error = None;
+                    }
+                    Err(err) => {
+                        slot.gone = err.kind == ErrorKind::OrderNotFound;
+                        slot.error = Some(err);
+                    }
+                }
+            });
+            if let (Some(bundle), Priority::Background) = (fresh, priority) {
+                untrack(|| self.announce(id, previous.as_ref(), &bundle));
+            }
+        });
+    }
+
+    /// A desktop notification for the newest SMS that just arrived.
+    fn announce(self, id: OrderId, old: Option<&SmsBundle>, new: &SmsBundle) {
+        let Some(notifier) = self.notifier else { return };
+        let Some(sms) =
+            arrivals(old, new, |s| self.seen.is_seen_untracked(id, s)).into_iter().next()
+        else {
+            return;
+        };
+        let Some(order) = self.orders.row(id).map(|r| r.get_untracked()) else { return };
+        let service =
+            if order.sname.is_empty() { order.scode.to_string() } else { order.sname.clone() };
+        let title = match extract_code(&sms.text) {
+            Some(code) => {
+                self.i18n.fmt("notify-title-code", &[("service", &service), ("code", &code)])
+            }
+            None => self.i18n.fmt("notify-title", &[("service", &service)]),
+        };
+        let body = self
+            .i18n
+            .fmt("notify-body", &[("number", &order.display_number()), ("sender", &sms.sender)]);
+        notifier.notify(&title, &body, &id.to_string());
+    }
+
+    /// What is known of `id`'s SMS (tracked).
+    pub fn slot(&self, id: OrderId) -> Option<SmsSlot> {
+        self.slots.with(|s| s.get(&id).cloned())
+    }
+
+    /// SMS of `id` not yet seen (tracked).
+    pub fn unseen(&self, id: OrderId) -> usize {
+        self.slots.with(|s| {
+            s.get(&id)
+                .and_then(|s| s.bundle.as_ref())
+                .map_or(0, |b| self.seen.unseen_count(id, &b.own))
+        })
+    }
+
+    /// Highlight the order: unseen SMS, or a new-SMS flag not followed yet.
+    pub fn has_new(&self, order: &Order) -> bool {
+        self.slots.with(|s| match s.get(&order.id) {
+            Some(slot) => {
+                let unseen =
+                    slot.bundle.as_ref().map_or(0, |b| self.seen.unseen_count(order.id, &b.own));
+                unseen > 0 || (order.hasnewsms && slot.fetched_at.is_none() && !slot.gone)
+            }
+            None => order.hasnewsms,
+        })
+    }
+
+    /// All unseen SMS (tracked): the page title shows it.
+    pub fn unseen_total(&self) -> usize {
+        self.slots.with(|s| {
+            s.iter()
+                .filter_map(|(id, slot)| {
+                    slot.bundle.as_ref().map(|b| self.seen.unseen_count(*id, &b.own))
+                })
+                .sum()
+        })
+    }
+
+    /// The user has looked at these SMS.
+    pub fn mark_seen(&self, id: OrderId) {
+        let own = self
+            .slots
+            .with_untracked(|s| s.get(&id).and_then(|s| s.bundle.as_ref()).map(|b| b.own.clone()));
+        if let Some(own) = own {
+            self.seen.mark_all(id, &own);
+        }
+    }
+
+    /// Forgets an order's SMS (it was deleted).
+    pub fn forget(&self, id: OrderId) {
+        self.slots.update(|s| {
+            s.remove(&id);
+        });
+    }
+}
+
+pub fn use_sms() -> SmsStore {
+    expect_context()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rentapi::model::OrderState;
+    use rentapi::{CountryCode, ServiceCode};
+
+    fn t(secs: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_700_000_000 + secs, 0).unwrap()
+    }
+
+    fn order(id: u64, flag: bool) -> Order {
+        Order {
+            id: OrderId(id),
+            scode: ServiceCode::new("opt16"),
+            sname: "Instagram".into(),
+            state: OrderState::Active,
+            pnumber: "9096068511".into(),
+            ccode: "+7".into(),
+            cname: CountryCode::new("RU"),
+            provider: None,
+            hasnewsms: flag,
+            until: t(86_400),
+            canprolong: true,
+            canprolongmax: 0,
+            canprolonguntil: None,
+            lastonline: None,
+        }
+    }
+
+    fn fetched(at: i64) -> SmsSlot {
+        SmsSlot { fetched_at: Some(t(at)), ..SmsSlot::default() }
+    }
+
+    #[test]
+    fn a_raised_flag_is_followed_once() {
+        assert!(!wants_fetch(false, None, None, t(0)));
+        assert!(wants_fetch(true, None, None, t(0)), "first poll of the session");
+        assert!(wants_fetch(true, Some(false), Some(&fetched(0)), t(10)), "the flag went up");
+        assert!(
+            !wants_fetch(true, Some(true), Some(&fetched(0)), t(10)),
+            "still up: already followed"
+        );
+        assert!(
+            wants_fetch(true, Some(true), Some(&fetched(0)), t(5 * 60)),
+            "a sticky flag, rarely"
+        );
+        assert!(
+            wants_fetch(true, Some(true), Some(&SmsSlot::default()), t(10)),
+            "never fetched yet"
+        );
+        let gone = SmsSlot { gone: true, ..SmsSlot::default() };
+        assert!(!wants_fetch(true, Some(false), Some(&gone), t(10)), "order not found: stop");
+    }
+
+    #[test]
+    fn a_burst_is_spread_over_polls() {
+        let orders: Vec<Order> = (1..=12).map(|i| order(i, i != 3)).collect();
+        let (now, later) = plan_fetches(&orders, &HashMap::new(), &HashMap::new(), &[], t(0), 5);
+        assert_eq!(now.len(), 5);
+        assert_eq!(later.len(), 6);
+        assert!(!now.contains(&OrderId(3)) && !later.contains(&OrderId(3)));
+        // Next poll: the flags stayed up; the queued go first.
+        let previous: HashMap<_, _> = orders.iter().map(|o| (o.id, o.hasnewsms)).collect();
+        let slots: HashMap<_, _> = now.iter().map(|id| (*id, fetched(1))).collect();
+        let (now2, later2) = plan_fetches(&orders, &previous, &slots, &later, t(30), 5);
+        assert_eq!(now2, later[..5].to_vec());
+        assert_eq!(later2, later[5..].to_vec());
+    }
+
+    #[test]
+    fn in_flight_gone_and_cleared_orders_are_skipped() {
+        let orders = vec![order(1, true), order(2, true), order(3, false)];
+        let mut slots = HashMap::new();
+        slots.insert(OrderId(1), SmsSlot { loading: true, ..SmsSlot::default() });
+        slots.insert(OrderId(2), SmsSlot { gone: true, ..SmsSlot::default() });
+        let (now, later) = plan_fetches(&orders, &HashMap::new(), &slots, &[OrderId(3)], t(0), 5);
+        assert!(now.is_empty() && later.is_empty(), "{now:?} {later:?}");
+    }
+
+    #[test]
+    fn arrivals_are_new_and_unseen() {
+        let sms = |text: &str, at| Sms { text: text.into(), sender: "S".into(), date: t(at) };
+        let old = SmsBundle { own: vec![sms("a", 1)], other: vec![] };
+        let new = SmsBundle { own: vec![sms("c", 3), sms("b", 2), sms("a", 1)], other: vec![] };
+        let got: Vec<_> =
+            arrivals(Some(&old), &new, |s| s.text == "b").iter().map(|s| s.text.clone()).collect();
+        assert_eq!(got, ["c"]);
+        assert_eq!(arrivals(None, &new, |_| false).len(), 3);
+    }
+}

@@ -1,0 +1,80 @@
+//! Browser test of the whole dashboard in demo mode (the simulator in the
+//! page): a new SMS is announced in the title and the row until seen, the
+//! panel shows its code, seen state is kept in localStorage, and a double
+//! click on Activate sends one request.
+#![cfg(target_arch = "wasm32")]
+
+mod dashboard_common;
+
+use dashboard_common::*;
+use leptos::prelude::document;
+use rentapi::sim::Simulator;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage_get(key: &str) -> Option<String> {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item(key).unwrap()
+}
+
+/// What the demo simulator was asked, from the state it saves after each request.
+fn calls_of(method: &str) -> u64 {
+    let saved = storage_get("smsrent.demo.v1").expect("demo state saved");
+    serde_json::from_str::<Simulator>(&saved).unwrap().counters().calls_of(method)
+}
+
+fn row_group(host: &web_sys::HtmlElement, id: u64) -> web_sys::HtmlElement {
+    find(host, &format!("tr[data-order-id='{id}']"))
+        .and_then(|tr| tr.parent_element())
+        .map(JsCast::unchecked_into)
+        .unwrap_or_else(|| panic!("no order {id}"))
+}
+
+#[wasm_bindgen_test]
+async fn new_sms_is_announced_until_seen_and_activate_sends_once() {
+    clear_storage();
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.clone(), smsrent::App).forget();
+
+    // The seeded Instagram order has a new SMS: title and row say so.
+    let announced = wait_until(10_000, || {
+        document().title() == "(1) smsrent"
+            && find(&host, "tr[data-order-id='40300']").is_some()
+            && row_group(&host, 40300).class_list().contains("has-new-sms")
+    })
+    .await;
+    assert!(announced, "title {:?}; {}", document().title(), text(&host));
+
+    // Open its SMS: the code is one click away, and the SMS is now seen.
+    let instagram = row_group(&host, 40300);
+    let toggle = find(&instagram, "button.sms-toggle").unwrap();
+    assert_eq!(toggle.get_attribute("aria-label").as_deref(), Some("SMS of +7 9096068511, 1 new"));
+    toggle.click();
+    let code = wait_until(5000, || find(&instagram, "button.code-copy").is_some()).await;
+    assert!(code, "{}", text(&instagram));
+    let code = find(&instagram, "button.code-copy").unwrap();
+    assert!(text(&code).contains("671094"));
+    assert!(
+        wait_until(3000, || document().title() == "smsrent").await,
+        "title {:?}",
+        document().title()
+    );
+    assert!(!row_group(&host, 40300).class_list().contains("has-new-sms"));
+    let seen = storage_get("smsrent.seen.demo").unwrap_or_default();
+    assert!(seen.contains("40300:"), "seen kept for a reload: {seen}");
+
+    // Activate, clicked twice in a row: one request, the row says activating.
+    let whatsapp = row_group(&host, 40301);
+    let activate = button(&whatsapp, "Activate");
+    let before = calls_of("activate");
+    activate.click();
+    activate.click();
+    let done = wait_until(5000, || text(&whatsapp).contains("Activation requested")).await;
+    assert!(done, "{}", text(&whatsapp));
+    assert_eq!(calls_of("activate"), before + 1, "one click's worth of requests");
+    assert_eq!(text(&find(&whatsapp, ".state").unwrap()), "Activating");
+    assert!(text(&whatsapp).contains("Activating…"));
+    host.remove();
+}

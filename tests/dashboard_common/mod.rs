@@ -1,0 +1,109 @@
+//! Shared by the dashboard's browser tests: mounting with every provider
+//! (demo mode: the simulator in the page, no network), sample orders, and
+//! small DOM helpers.
+#![allow(dead_code)]
+
+use chrono::{DateTime, Duration, Utc};
+use leptos::prelude::*;
+use rentapi::model::{Order, OrderState};
+use rentapi::{CountryCode, OrderId, ServiceCode};
+use smsrent::api::Api;
+use smsrent::clock::Ticker;
+use smsrent::i18n::I18n;
+use smsrent::store::settings::SettingsStore;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+/// A fresh start: no key (demo mode), no seen SMS, no cached orders.
+pub fn clear_storage() {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+}
+
+/// Mounts `view` in a new element, with the app's providers around it.
+pub fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlElement {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        I18n::provide();
+        Ticker::provide();
+        let settings = SettingsStore::provide();
+        let api = Api::provide(settings);
+        smsrent::store::provide_dashboard(api);
+        view()
+    });
+    handle.forget();
+    host
+}
+
+pub fn now() -> DateTime<Utc> {
+    smsrent::clock::now()
+}
+
+pub fn order(id: u64, state: OrderState, days_left: i64, canprolong: bool) -> Order {
+    Order {
+        id: OrderId(id),
+        scode: ServiceCode::new("opt1"),
+        sname: "Google".into(),
+        state,
+        pnumber: "7700900123".into(),
+        ccode: "+44".into(),
+        cname: CountryCode::new("UK"),
+        provider: Some("EE_UK".into()),
+        hasnewsms: false,
+        until: now() + Duration::days(days_left) + Duration::minutes(5 * 60 + 30),
+        canprolong,
+        canprolongmax: 60,
+        canprolonguntil: None,
+        lastonline: None,
+    }
+}
+
+pub fn find(root: &web_sys::Element, selector: &str) -> Option<HtmlElement> {
+    root.query_selector(selector).unwrap().map(JsCast::unchecked_into)
+}
+
+pub fn find_all(root: &web_sys::Element, selector: &str) -> Vec<HtmlElement> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)).map(JsCast::unchecked_into).collect()
+}
+
+pub fn text(el: &web_sys::Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+/// The button whose visible text (trimmed) is `label`.
+pub fn button(root: &web_sys::Element, label: &str) -> HtmlElement {
+    try_button(root, label).unwrap_or_else(|| panic!("no button {label:?} in {}", text(root)))
+}
+
+pub fn try_button(root: &web_sys::Element, label: &str) -> Option<HtmlElement> {
+    find_all(root, "button").into_iter().find(|b| text(b).trim() == label)
+}
+
+pub async fn sleep(ms: u64) {
+    gloo_timers_sleep(ms).await;
+}
+
+async fn gloo_timers_sleep(ms: u64) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits (up to `ms`) until `ready` says yes; false when it never did.
+pub async fn wait_until(ms: u64, mut ready: impl FnMut() -> bool) -> bool {
+    let mut waited = 0;
+    while !ready() {
+        if waited >= ms {
+            return false;
+        }
+        sleep(50).await;
+        leptos::task::tick().await;
+        waited += 50;
+    }
+    true
+}

@@ -1,0 +1,49 @@
+//! Browser test: once the user turned them on, a new SMS gives exactly one
+//! desktop notification naming the service and the code (the browser's
+//! Notification is replaced by a recorder).
+#![cfg(target_arch = "wasm32")]
+
+mod dashboard_common;
+
+use dashboard_common::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SPY: &str = "window.__notes = []; \
+    window.Notification = class { constructor(title, options) { window.__notes.push([title, options.body, options.tag]); } }; \
+    window.Notification.permission = 'granted'; \
+    window.Notification.requestPermission = () => Promise.resolve('granted');";
+
+fn notes() -> Vec<String> {
+    let notes =
+        js_sys::Reflect::get(&web_sys::window().unwrap(), &JsValue::from_str("__notes")).unwrap();
+    js_sys::Array::from(&notes).iter().map(|n| js_sys::Array::from(&n).join(" | ").into()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn one_notification_per_new_sms_with_service_and_code() {
+    clear_storage();
+    js_sys::Function::new_no_args(SPY).call0(&JsValue::NULL).unwrap();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item("smsrent.notify", "1").unwrap();
+    let host: web_sys::HtmlElement =
+        leptos::prelude::document().create_element("div").unwrap().unchecked_into();
+    leptos::prelude::document().body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.clone(), smsrent::App).forget();
+
+    assert!(wait_until(10_000, || !notes().is_empty()).await, "no notification");
+    assert!(try_button(&host, "Desktop notifications: on").is_some());
+    // Polls and SMS fetches go on: still one notification for that SMS.
+    sleep(3000).await;
+    let one = "Instagram: code 671094 | +7 9096068511 — from FACEBOOK | 40300";
+    assert_eq!(notes(), [one]);
+
+    // A new demo account has that new SMS again: one more, not two.
+    button(&host, "Reset demo").click();
+    assert!(wait_until(10_000, || notes().len() > 1).await);
+    sleep(3000).await;
+    assert_eq!(notes(), [one, one]);
+    host.remove();
+}

@@ -1,0 +1,155 @@
+//! Browser tests: an order's row says its state in words (all five,
+//! unknown ones with their code), and Prolong is enabled only when the
+//! rules allow it, otherwise disabled with the reason and the opening date;
+//! its dialog is a labelled modal that Escape closes, giving focus back.
+#![cfg(target_arch = "wasm32")]
+
+mod dashboard_common;
+
+use chrono::Duration;
+use dashboard_common::*;
+use leptos::prelude::*;
+use rentapi::model::{Order, OrderState};
+use smsrent::screen::orders::OrderRow;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount_rows(orders: Vec<Order>) -> web_sys::HtmlElement {
+    mount(move || {
+        view! {
+            <table>
+                {orders.into_iter().map(|o| view! { <OrderRow order=RwSignal::new(o) /> }).collect_view()}
+            </table>
+        }
+    })
+}
+
+fn row(host: &web_sys::HtmlElement, id: u64) -> web_sys::HtmlElement {
+    find(host, &format!("tr[data-order-id='{id}']")).unwrap_or_else(|| panic!("no row {id}"))
+}
+
+#[wasm_bindgen_test]
+async fn every_state_is_said_in_words_with_a_cue() {
+    clear_storage();
+    let host = mount_rows(vec![
+        order(1, OrderState::NotActive, 20, false),
+        order(2, OrderState::Active, 20, false),
+        order(3, OrderState::Activating, 20, false),
+        order(4, OrderState::NotInSystem, 20, false),
+        order(5, OrderState::Unknown(7), 20, false),
+    ]);
+    leptos::task::tick().await;
+    let cases = [
+        (1, "Not active", "not-active"),
+        (2, "Active", "active"),
+        (3, "Activating", "activating"),
+        (4, "Needs replacement", "not-in-system"),
+        (5, "Unknown (7)", "unknown"),
+    ];
+    for (id, words, cue) in cases {
+        let state = find(&row(&host, id), ".state").unwrap();
+        assert_eq!(text(&state).trim(), words, "order {id}");
+        assert!(state.class_list().contains(cue), "order {id}: class {}", state.class_name());
+    }
+    // The number in full with its operator and a copy button; the service; a countdown.
+    let first = row(&host, 1);
+    let t = text(&first);
+    assert!(t.contains("+44 7700900123") && t.contains("EE_UK") && t.contains("Google"), "{t}");
+    assert!(find(&first, "button[aria-label='Copy +44 7700900123']").is_some());
+    assert!(text(&find(&first, ".countdown").unwrap()).contains("20 d 5 h left"));
+    // Activate only where it makes sense; "activating" while queued.
+    assert!(try_button(&first, "Activate").is_some());
+    assert!(try_button(&row(&host, 2), "Activate").is_none());
+    assert!(try_button(&row(&host, 3), "Activating…").unwrap().has_attribute("disabled"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn prolong_follows_the_rules_and_says_why_not() {
+    clear_storage();
+    let far = order(10, OrderState::Active, 20, false);
+    let opens_at = far.until - Duration::days(7);
+    let host = mount_rows(vec![
+        far,
+        order(11, OrderState::Active, 3, true),
+        order(12, OrderState::Active, 3, false),
+    ]);
+    leptos::task::tick().await;
+
+    let far_row = row(&host, 10);
+    let prolong = button(&far_row, "Prolong");
+    assert!(prolong.has_attribute("disabled"), "more than 7 days left");
+    let why = find(&far_row, ".prolong-why").unwrap();
+    assert_eq!(text(&why).trim(), format!("Prolonging opens {}.", smsrent::clock::local(opens_at)));
+    assert_eq!(prolong.get_attribute("aria-describedby").as_deref(), Some(why.id().as_str()));
+
+    let open_row = row(&host, 11);
+    assert!(!button(&open_row, "Prolong").has_attribute("disabled"), "inside the 7-day window");
+    assert_eq!(text(&find(&open_row, ".prolong-why").unwrap()).trim(), "");
+
+    let refused = row(&host, 12);
+    assert!(button(&refused, "Prolong").has_attribute("disabled"));
+    assert!(text(&refused).contains("does not allow prolonging"), "{}", text(&refused));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_prolong_dialog_is_a_labelled_modal_with_price_and_escape() {
+    clear_storage();
+    let host = mount_rows(vec![order(20, OrderState::Active, 3, true)]);
+    leptos::task::tick().await;
+    let opener = button(&row(&host, 20), "Prolong");
+    opener.focus().unwrap();
+    opener.click();
+    leptos::task::tick().await;
+
+    let dialog = find(&host, "[role=dialog]").expect("dialog open");
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+    let title_id = dialog.get_attribute("aria-labelledby").unwrap();
+    let title = document().get_element_by_id(&title_id).unwrap();
+    assert!(text(&title).contains("Prolong +44 7700900123 (Google)"), "{}", text(&title));
+    let active = document().active_element().unwrap();
+    assert!(dialog.contains(Some(&active)), "focus moved into the dialog");
+
+    // The price comes from the catalog (the demo simulator's getdata for UK).
+    let price = find(&dialog, "[data-testid=prolong-price]").unwrap();
+    assert!(wait_until(5000, || text(&price).contains("per day")).await, "price: {}", text(&price));
+    assert!(text(&price).contains("× 7 days"), "one week by default: {}", text(&price));
+    assert!(!text(&find(&dialog, "[data-testid=prolong-new-until]").unwrap()).is_empty());
+    let confirm = find_all(&dialog, "button")
+        .into_iter()
+        .find(|b| text(b).starts_with("Prolong for"))
+        .unwrap();
+    assert!(!confirm.has_attribute("disabled"));
+
+    let esc = web_sys::KeyboardEventInit::new();
+    esc.set_key("Escape");
+    esc.set_bubbles(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &esc).unwrap();
+    document().active_element().unwrap().dispatch_event(&ev).unwrap();
+    leptos::task::tick().await;
+    assert!(find(&host, "[role=dialog]").is_none(), "Escape closes");
+    let back = document().active_element().unwrap();
+    assert_eq!(back, opener.unchecked_into::<web_sys::Element>(), "focus back on Prolong");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn delete_asks_first_naming_the_number_and_service() {
+    clear_storage();
+    let host = mount_rows(vec![order(30, OrderState::Active, 10, false)]);
+    leptos::task::tick().await;
+    button(&row(&host, 30), "Delete").click();
+    leptos::task::tick().await;
+    let dialog = find(&host, "[role=dialog]").expect("confirmation");
+    let t = text(&dialog);
+    assert!(t.contains("+44 7700900123 (Google)") && t.contains("cannot be undone"), "{t}");
+    // A mistake costs the order: Cancel has the focus.
+    assert_eq!(text(&document().active_element().unwrap()).trim(), "Cancel");
+    button(&dialog, "Cancel").click();
+    leptos::task::tick().await;
+    assert!(find(&host, "[role=dialog]").is_none());
+    host.remove();
+}
