@@ -17,6 +17,17 @@ fn rows(host: &web_sys::Element) -> usize {
     find_all(host, "tbody tr[data-order-id]").len()
 }
 
+fn first_row_id(host: &web_sys::Element) -> String {
+    find(host, "tbody tr[data-order-id]")
+        .and_then(|r| r.get_attribute("data-order-id"))
+        .unwrap_or_default()
+}
+
+/// No page is being loaded.
+fn idle(host: &web_sys::Element) -> bool {
+    find(host, "table[aria-busy=false]").is_some()
+}
+
 fn select(host: &web_sys::Element, selector: &str, value: &str) {
     let el: web_sys::HtmlSelectElement = find(host, selector).unwrap().unchecked_into();
     el.set_value(value);
@@ -28,18 +39,22 @@ async fn archive_pages_through_the_history() {
     clear_storage();
     let host = mount(|| leptos::view! { <ArchiveScreen /> });
     assert!(wait_until(10_000, || rows(&host) == 10).await, "first page of 10: {}", text(&host));
-    let first_page = text(&host);
+    let first_id = first_row_id(&host);
     assert!(text(&host).contains("Page 1"));
 
     button(&host, "Next").click();
     assert!(
-        wait_until(10_000, || text(&host).contains("Page 2")
-            && rows(&host) == 10
-            && text(&host) != first_page)
-        .await
+        wait_until(10_000, || idle(&host) && rows(&host) == 10 && first_row_id(&host) != first_id)
+            .await,
+        "page 2 shows other rentals"
     );
+    assert!(text(&host).contains("Page 2"));
     button(&host, "Previous").click();
-    assert!(wait_until(10_000, || text(&host).contains("Page 1") && rows(&host) == 10).await);
+    assert!(
+        wait_until(10_000, || idle(&host) && first_row_id(&host) == first_id).await,
+        "back to page 1"
+    );
+    assert!(text(&host).contains("Page 1"));
 
     // The demo archive has 25 rentals: one page of 50 shows them all, and no next page.
     select(&host, "select", "50");

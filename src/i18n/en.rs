@@ -319,7 +319,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("skip-link", "Skip to content"),
     ("lang-label", "Language"),
     ("settings-currency", "Currency"),
-    ("settings-currency-auto", "Automatic: {currency}"),
+    ("settings-currency-auto", "Automatic (now: {currency})"),
     ("settings-currency-usd", "US dollar (USD)"),
     ("settings-currency-rub", "Russian rouble (RUB)"),
     (

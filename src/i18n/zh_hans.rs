@@ -282,7 +282,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("skip-link", "跳到主要内容"),
     ("lang-label", "语言"),
     ("settings-currency", "货币"),
-    ("settings-currency-auto", "自动：{currency}"),
+    ("settings-currency-auto", "自动（当前：{currency}）"),
     ("settings-currency-usd", "美元（USD）"),
     ("settings-currency-rub", "俄罗斯卢布（RUB）"),
     (

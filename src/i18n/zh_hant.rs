@@ -283,7 +283,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("skip-link", "跳到主要內容"),
     ("lang-label", "語言"),
     ("settings-currency", "貨幣"),
-    ("settings-currency-auto", "自動：{currency}"),
+    ("settings-currency-auto", "自動（目前：{currency}）"),
     ("settings-currency-usd", "美元（USD）"),
     ("settings-currency-rub", "俄羅斯盧布（RUB）"),
     (

@@ -212,10 +212,9 @@ fn CurrencyField() -> impl IntoView {
     let i18n = use_i18n();
     let settings = use_settings();
     let label = move |choice: CurrencyChoice| match choice {
-        CurrencyChoice::Auto => i18n.fmt(
-            "settings-currency-auto",
-            &[("currency", i18n.t(currency_name_key(settings.auto_currency())))],
-        ),
+        CurrencyChoice::Auto => {
+            i18n.fmt("settings-currency-auto", &[("currency", settings.auto_currency().code())])
+        }
         CurrencyChoice::Fixed(c) => i18n.t(currency_name_key(c)).to_owned(),
     };
     view! {
