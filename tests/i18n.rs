@@ -174,6 +174,10 @@ async fn a_remembered_choice_wins_and_dates_and_prices_follow_it() {
     let t = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap(); // mid-November 2023
     assert!(smsrent::clock::local(t).contains("2023"), "{}", smsrent::clock::local(t));
     assert!(smsrent::clock::local(t).contains("нояб"), "{}", smsrent::clock::local(t));
+    // This year's dates leave the year out.
+    let now = smsrent::clock::now();
+    let this_year = js_sys::Date::new_0().get_full_year().to_string();
+    assert!(!smsrent::clock::local(now).contains(&this_year), "{}", smsrent::clock::local(now));
 
     // Roubles, chosen in the settings, are remembered.
     find(&host, "input[name=currency][value=RUB]").unwrap().click();

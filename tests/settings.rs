@@ -85,9 +85,15 @@ async fn key_is_saved_masked_and_forgotten() {
     settle().await;
     assert!(!host.text_content().unwrap().contains(KEY));
 
+    storage().set_item("smsrent.orders.live", "[]").unwrap();
     button_with_text(&host, "Forget key").click();
     settle().await;
     assert_eq!(storage().get_item("smsrent.apikey").unwrap().unwrap_or_default(), "");
     assert!(!host.text_content().unwrap().contains("6789"));
+    assert_eq!(
+        storage().get_item("smsrent.orders.live").unwrap(),
+        None,
+        "cached account data goes too"
+    );
     host.remove();
 }

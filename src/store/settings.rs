@@ -14,6 +14,8 @@ pub const SMSPVA_ENDPOINT: &str = "https://smspva.com/api/rent.php";
 pub const SIMSMS_ENDPOINT: &str = "https://simsms.org/api/rent.php";
 
 const KEY_STORAGE: &str = "smsrent.apikey";
+/// What the stores keep from a real account (see `store::orders`, `store::seen`).
+const LIVE_ACCOUNT_DATA: [&str; 2] = ["smsrent.orders.live", "smsrent.seen.live"];
 const ENDPOINT_STORAGE: &str = "smsrent.endpoint";
 const CURRENCY_STORAGE: &str = "smsrent.currency";
 
@@ -101,8 +103,13 @@ impl SettingsStore {
     }
 
     /// One click, and the key is gone from this browser.
+    /// One click, and the key is gone from this browser, with everything
+    /// cached from that account (orders, seen SMS).
     pub fn forget_key(&self) {
         self.set_key_raw.set(String::new());
+        for key in LIVE_ACCOUNT_DATA {
+            crate::store::storage::remove(key);
+        }
     }
 
     /// The `rent.php` URL requests go to (the relay's by default).

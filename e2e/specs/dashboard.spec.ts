@@ -1,0 +1,107 @@
+import { test, expect, freshKey, openWithKey } from '../fixtures';
+
+/** A fresh account with one rental (Instagram, Russia) of `dtype` × 1. */
+async function rental(sim: any, dtype: 'week' | 'month' = 'week') {
+  const key = freshKey();
+  await sim.control('set_balance', { key, amount: 1000 });
+  const created = await sim.api({ method: 'create', apikey: key, country: 'RU', service: 'opt16', dtype, dcount: 1 });
+  expect(Number(created.status)).toBe(1);
+  const order = Array.isArray(created.data) ? created.data[0] : created.data;
+  return { key, id: String(order.id), number: `+7 ${order.pnumber}` };
+}
+
+const row = (page: any, id: string) => page.locator(`tr.order-row[data-order-id="${id}"]`);
+
+test('see the orders, activate one and watch it become active', async ({ page, sim }) => {
+  const { key, id, number } = await rental(sim);
+  await openWithKey(page, key);
+  await expect(row(page, id)).toContainText(number);
+  await expect(row(page, id)).toContainText('Not active');
+  await expect(row(page, id)).toContainText('Instagram');
+  const before = await sim.counters();
+  await row(page, id).getByRole('button', { name: 'Activate', exact: true }).dblclick();
+  await expect(page.getByText(/Activation requested/)).toBeVisible();
+  await expect(row(page, id)).toContainText('Activating');
+  const after = await sim.counters();
+  expect((after.data.calls.activate ?? 0) - (before.data.calls.activate ?? 0)).toBe(1);
+  await sim.advance(15); // past the simulator's activation delay
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(row(page, id)).toContainText('Active');
+  await expect(row(page, id)).not.toContainText('Activating');
+});
+
+test('receive an SMS and copy its code in one click', async ({ page, context, sim }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const { key, id } = await rental(sim);
+  await openWithKey(page, key);
+  await expect(row(page, id)).toBeVisible();
+  await sim.control('inject_sms', { key, id, text: 'Your WhatsApp code 483-921', sender: 'WhatsApp' });
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(page.locator(`tbody.order.has-new-sms[data-order-id="${id}"]`)).toBeVisible();
+  await expect(page).toHaveTitle(/^\(1\)/);
+  await row(page, id).getByRole('button', { name: /^SMS of/ }).click();
+  const copy = page.getByRole('button', { name: 'Copy code 483921' });
+  await expect(copy).toBeVisible();
+  await copy.click();
+  await expect(page.getByText('Copied').first()).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('483921');
+});
+
+test('prolong inside the 7-day window: price first, then the new expiry', async ({ page, sim }) => {
+  const { key, id } = await rental(sim, 'week');
+  await openWithKey(page, key);
+  await row(page, id).getByRole('button', { name: 'Prolong', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByText('New expiry')).toBeVisible();
+  const confirm = dialog.getByRole('button', { name: /^Prolong for/ });
+  await expect(confirm).toBeEnabled();
+  const before = await sim.counters();
+  await confirm.click();
+  await expect(page.getByText(/^Prolonged by 7 days/)).toBeVisible();
+  const after = await sim.counters();
+  expect((after.data.calls.prolong ?? 0) - (before.data.calls.prolong ?? 0)).toBe(1);
+  const orders = await sim.api({ method: 'orders', apikey: key });
+  const until = Number(orders.data[0].until) * 1000;
+  expect(until - Date.now()).toBeGreaterThan(13 * 86_400_000);
+});
+
+test('prolong is refused outside the window, with the date it opens', async ({ page, sim }) => {
+  const { key, id } = await rental(sim, 'month');
+  await openWithKey(page, key);
+  await expect(row(page, id)).toBeVisible();
+  await expect(row(page, id).getByRole('button', { name: 'Prolong', exact: true })).toBeDisabled();
+  await expect(page.getByText(/^Prolonging opens/)).toBeVisible();
+});
+
+test('delete asks first, names the number, and cannot be undone', async ({ page, sim }) => {
+  const { key, id, number } = await rental(sim);
+  await openWithKey(page, key);
+  await row(page, id).getByRole('button', { name: 'Delete', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(number);
+  await expect(dialog).toContainText('This cannot be undone.');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(row(page, id)).toBeVisible();
+  await row(page, id).getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete number' }).click();
+  await expect(page.getByText(/^Deleted/)).toBeVisible();
+  await expect(row(page, id)).toHaveCount(0);
+});
+
+test('a failing refresh keeps the list on screen, marked stale', async ({ page, sim }) => {
+  const { key, id } = await rental(sim);
+  await openWithKey(page, key);
+  await expect(row(page, id)).toBeVisible();
+  await sim.control('config', { fail_rate: 1 });
+  try {
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await expect(page.getByText(/server had a problem/).first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/^Next try at/)).toBeVisible();
+    await expect(row(page, id)).toBeVisible();
+    await expect(page.locator('table.orders-table.stale')).toBeVisible();
+  } finally {
+    await sim.control('config', { fail_rate: 0 });
+  }
+});
