@@ -53,12 +53,14 @@ pub fn prolong_room(order: &Order, now: DateTime<Utc>) -> Result<ProlongRoom, Pr
     if order.until <= now {
         return Err(ProlongBlock::Expired);
     }
-    if !order.canprolong {
-        return Err(ProlongBlock::Refused);
-    }
+    // The window first: the provider's `canprolong` is false outside it too,
+    // and "opens on <date>" tells the user more than "refused".
     let opens_at = order.until - Duration::days(PROLONG_WINDOW_DAYS);
     if now <= opens_at {
         return Err(ProlongBlock::NotYet { opens_at });
+    }
+    if !order.canprolong {
+        return Err(ProlongBlock::Refused);
     }
     let cap = now + Duration::days(i64::from(MAX_RENT_DAYS));
     let latest_until = order.canprolonguntil.map_or(cap, |until| until.min(cap));
@@ -192,6 +194,9 @@ mod tests {
         assert_eq!(prolong_room(&o, t(0.0)), Err(ProlongBlock::LimitReached));
         o.canprolong = false;
         assert_eq!(prolong_room(&o, t(0.0)), Err(ProlongBlock::Refused));
+        // Outside the window the date it opens matters more than the flag.
+        let far = Order { canprolong: false, ..order(30.0) };
+        assert_eq!(prolong_room(&far, t(0.0)), Err(ProlongBlock::NotYet { opens_at: t(23.0) }));
     }
 
     #[test]

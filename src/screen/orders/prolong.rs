@@ -2,12 +2,10 @@
 //! window, the provider's limits, never past 90 days), the new expiry and
 //! the price before the user confirms.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use rentapi::model::Order;
-use rentapi::rules::{
-    PROLONG_WINDOW_DAYS, ProlongBlock, prolong_choices, prolong_room, prolong_to, rental_cost,
-};
+use rentapi::rules::{ProlongBlock, prolong_choices, prolong_room, prolong_to, rental_cost};
 use rentapi::{ApiError, Period, PeriodUnit};
 
 use crate::clock;
@@ -19,17 +17,8 @@ use crate::ui::money;
 
 use super::row::service_name;
 
-/// Why `order` cannot be prolonged at `now`, if it cannot. The provider's
-/// `canprolong` is false outside the 7-day window as well, so the window is
-/// checked first: the user learns when it opens rather than "refused".
+/// Why `order` cannot be prolonged at `now`, if it cannot.
 pub fn prolong_block(order: &Order, now: DateTime<Utc>) -> Option<ProlongBlock> {
-    if order.until <= now {
-        return Some(ProlongBlock::Expired);
-    }
-    let opens_at = order.until - Duration::days(PROLONG_WINDOW_DAYS);
-    if now <= opens_at {
-        return Some(ProlongBlock::NotYet { opens_at });
-    }
     prolong_room(order, now).err()
 }
 
