@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // The relay hosts the simulator (with its test control surface) and serves
 // the release build from ../dist on one origin, on loopback only.
 export const PORT = Number(process.env.E2E_PORT ?? 8790);
+// Where cargo put the relay (CARGO_TARGET_DIR may move it).
+export const RELAY = `${process.env.CARGO_TARGET_DIR ?? '../target'}/debug/smsrent-relay`;
 
 export default defineConfig({
   testDir: './specs',
@@ -22,7 +24,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `../target/debug/smsrent-relay --listen 127.0.0.1:${PORT} --simulate --control --seed 7 --serve ../dist`,
+    command: `${RELAY} --listen 127.0.0.1:${PORT} --simulate --control --seed 7 --serve ../dist`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 30_000,

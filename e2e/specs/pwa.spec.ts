@@ -10,7 +10,7 @@ import { test, expect, freshKey } from '../fixtures';
 // build served under a sub-path.
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const RELAY = path.join(ROOT, 'target', 'debug', 'smsrent-relay');
+const RELAY = path.join(process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target'), 'debug', 'smsrent-relay');
 const LAUNCH = {
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking',
