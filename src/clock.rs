@@ -25,18 +25,26 @@ pub fn now() -> DateTime<Utc> {
 /// one ("Dec 18, 1:04 PM", "12月18日 13:04", "18 дек., 13:04";
 /// "Nov 14, 2023, 10:13 PM").
 pub fn local(t: DateTime<Utc>) -> String {
-    format(Style::Minutes, t)
+    known(t, Style::Minutes)
 }
 
 /// Like [`local`], to the second (when an SMS arrived).
 pub fn local_precise(t: DateTime<Utc>) -> String {
-    format(Style::Seconds, t)
+    known(t, Style::Seconds)
 }
 
 /// The time of day only, to the second ("10:44:05 AM", "10:44:05").
 pub fn time_of_day(t: DateTime<Utc>) -> String {
-    format(Style::TimeOfDay, t)
+    known(t, Style::TimeOfDay)
 }
+
+/// A timestamp of 0 (or before) is the API not knowing: shown as a dash,
+/// never as a date in 1970.
+fn known(t: DateTime<Utc>, style: Style) -> String {
+    if t.timestamp() <= 0 { UNKNOWN_TIME.to_owned() } else { format(style, t) }
+}
+
+pub const UNKNOWN_TIME: &str = "—";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Style {

@@ -283,7 +283,6 @@ pub fn use_sms() -> SmsStore {
 mod tests {
     use super::*;
     use rentapi::model::OrderState;
-    use rentapi::{CountryCode, ServiceCode};
 
     fn t(secs: i64) -> DateTime<Utc> {
         DateTime::from_timestamp(1_700_000_000 + secs, 0).unwrap()
@@ -292,19 +291,10 @@ mod tests {
     fn order(id: u64, flag: bool) -> Order {
         Order {
             id: OrderId(id),
-            scode: ServiceCode::new("opt16"),
-            sname: "Instagram".into(),
             state: OrderState::Active,
-            pnumber: "9096068511".into(),
-            ccode: "+7".into(),
-            cname: CountryCode::new("RU"),
-            provider: None,
             hasnewsms: flag,
-            until: t(86_400),
-            canprolong: true,
             canprolongmax: 0,
-            canprolonguntil: None,
-            lastonline: None,
+            ..Order::sample(t(86_400))
         }
     }
 

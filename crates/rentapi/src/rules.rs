@@ -134,7 +134,7 @@ pub fn restore_cost(price_day: f64, overdue_days: u32) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::method::{CountryCode, OrderId, ServiceCode};
+    use crate::method::OrderId;
     use crate::model::OrderState;
 
     fn t(days: f64) -> DateTime<Utc> {
@@ -142,22 +142,7 @@ mod tests {
     }
 
     fn order(until_days: f64) -> Order {
-        Order {
-            id: OrderId(1),
-            scode: ServiceCode::new("opt16"),
-            sname: "Instagram".into(),
-            state: OrderState::Active,
-            pnumber: "9096068511".into(),
-            ccode: "+7".into(),
-            cname: CountryCode::new("RU"),
-            provider: None,
-            hasnewsms: false,
-            until: t(until_days),
-            canprolong: true,
-            canprolongmax: 162,
-            canprolonguntil: None,
-            lastonline: None,
-        }
+        Order { id: OrderId(1), state: OrderState::Active, ..Order::sample(t(until_days)) }
     }
 
     #[test]

@@ -200,8 +200,8 @@ pub fn AddServiceDialog(
 mod tests {
     use super::*;
     use chrono::DateTime;
+    use rentapi::OrderId;
     use rentapi::model::OrderState;
-    use rentapi::{CountryCode, OrderId};
 
     fn price(code: &str, name: &str) -> ServicePrice {
         ServicePrice {
@@ -213,21 +213,12 @@ mod tests {
     }
 
     fn order(until: i64) -> Order {
+        let until = DateTime::from_timestamp(until, 0).unwrap();
         Order {
             id: OrderId(1),
-            scode: ServiceCode::new("opt16"),
-            sname: "Instagram".into(),
             state: OrderState::Active,
-            pnumber: "9096068511".into(),
-            ccode: "+7".into(),
-            cname: CountryCode::new("RU"),
-            provider: None,
-            hasnewsms: false,
-            until: DateTime::from_timestamp(until, 0).unwrap(),
-            canprolong: true,
             canprolongmax: 0,
-            canprolonguntil: None,
-            lastonline: None,
+            ..Order::sample(until)
         }
     }
 

@@ -150,6 +150,9 @@ pub fn state_text(i18n: I18n, state: OrderState) -> String {
 
 /// "5 d 3 h left", "4 h 10 min left", "expired".
 pub fn countdown(lang: Lang, until: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    if until.timestamp() <= 0 {
+        return String::new(); // the API did not say: no countdown rather than a false one
+    }
     let left = until - now;
     if left.num_seconds() <= 0 {
         return lang.text("time-expired").to_owned();

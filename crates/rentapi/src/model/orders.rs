@@ -93,6 +93,28 @@ pub struct Order {
 }
 
 impl Order {
+    /// The order of the provider's documented sample (Instagram on
+    /// +7 9096068511, not active), expiring at `until`: the starting point
+    /// for examples and tests, which change what they are about.
+    pub fn sample(until: DateTime<Utc>) -> Self {
+        Order {
+            id: OrderId(40300),
+            scode: ServiceCode::new("opt16"),
+            sname: "Instagram".into(),
+            state: OrderState::NotActive,
+            pnumber: "9096068511".into(),
+            ccode: "+7".into(),
+            cname: CountryCode::new("RU"),
+            provider: None,
+            hasnewsms: false,
+            until,
+            canprolong: true,
+            canprolongmax: 162,
+            canprolonguntil: None,
+            lastonline: None,
+        }
+    }
+
     /// The number as people write it: `+7 9096068511`.
     pub fn display_number(&self) -> String {
         let cc = self.ccode.trim();
