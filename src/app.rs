@@ -18,6 +18,7 @@ use crate::store::network::Network;
 use crate::store::rent::RentStore;
 use crate::store::seen::page_title;
 use crate::store::settings::SettingsStore;
+use crate::store::theme::ThemeStore;
 
 /// Provides the stores, then lays out the screens.
 #[component]
@@ -31,7 +32,8 @@ pub fn App() -> impl IntoView {
     let i18n = use_i18n();
     Effect::new(move |_| document().set_title(&page_title(i18n.t("app-name"), sms.unseen_total())));
     RentStore::provide(api);
-    Network::provide();
+    Network::provide(Signal::derive(move || api.is_demo()));
+    ThemeStore::provide();
     AppUpdate::provide();
     view! {
         // Under a sub-path (`/smsrent/`) when Trunk's public URL says so.

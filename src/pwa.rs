@@ -26,7 +26,7 @@ use web_sys::{
 };
 
 use crate::i18n::use_i18n;
-use crate::store::network::use_network;
+use crate::store::network::{OFFLINE_REASON_ID, use_network};
 
 /// How often an open app asks the server for a new build.
 const UPDATE_CHECK_MS: u32 = 60 * 60 * 1000;
@@ -270,7 +270,11 @@ pub fn OfflineBanner() -> impl IntoView {
         <div class="app-status" role="status">
             <Show when=move || !network.is_online()>
                 <div class="offline-banner" data-testid="offline-banner">
-                    {move || i18n.t("offline-banner")}
+                    <span>{move || i18n.t("offline-banner")}</span>
+                    // What disabled actions point at (aria-describedby).
+                    <Show when=move || network.blocked()>
+                        <span id=OFFLINE_REASON_ID>{move || i18n.t("offline-actions")}</span>
+                    </Show>
                 </div>
             </Show>
         </div>

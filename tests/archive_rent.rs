@@ -2,9 +2,9 @@
 //! demo mode (the simulator runs in the page: no network).
 #![cfg(target_arch = "wasm32")]
 
-mod dashboard_common;
+mod common;
 
-use dashboard_common::*;
+use common::*;
 use smsrent::screen::archive::ArchiveScreen;
 use smsrent::screen::rent::RentScreen;
 use smsrent::store::rent::RentStore;

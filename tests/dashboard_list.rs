@@ -3,12 +3,12 @@
 //! countdowns aside), and a changed field touches only its own row.
 #![cfg(target_arch = "wasm32")]
 
-mod dashboard_common;
+mod common;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use dashboard_common::*;
+use common::*;
 use leptos::prelude::*;
 use rentapi::OrderId;
 use rentapi::model::OrderState;

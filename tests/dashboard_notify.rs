@@ -3,9 +3,9 @@
 //! Notification is replaced by a recorder).
 #![cfg(target_arch = "wasm32")]
 
-mod dashboard_common;
+mod common;
 
-use dashboard_common::*;
+use common::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 

@@ -4,10 +4,10 @@
 //! its dialog is a labelled modal that Escape closes, giving focus back.
 #![cfg(target_arch = "wasm32")]
 
-mod dashboard_common;
+mod common;
 
 use chrono::Duration;
-use dashboard_common::*;
+use common::*;
 use leptos::prelude::*;
 use rentapi::model::{Order, OrderState};
 use smsrent::screen::orders::OrderRow;
@@ -56,8 +56,8 @@ async fn every_state_is_said_in_words_with_a_cue() {
     // The number in full with its operator and a copy button; the service; a countdown.
     let first = row(&host, 1);
     let t = text(&first);
-    assert!(t.contains("+44 7700900123") && t.contains("EE_UK") && t.contains("Google"), "{t}");
-    assert!(find(&first, "button[aria-label='Copy +44 7700900123']").is_some());
+    assert!(t.contains("+7 9096068511") && t.contains("MTS") && t.contains("Instagram"), "{t}");
+    assert!(find(&first, "button[aria-label='Copy +7 9096068511']").is_some());
     assert!(text(&find(&first, ".countdown").unwrap()).contains("20 d 5 h left"));
     // Activate only where it makes sense; "activating" while queued.
     assert!(try_button(&first, "Activate").is_some());
@@ -109,11 +109,11 @@ async fn the_prolong_dialog_is_a_labelled_modal_with_price_and_escape() {
     assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
     let title_id = dialog.get_attribute("aria-labelledby").unwrap();
     let title = document().get_element_by_id(&title_id).unwrap();
-    assert!(text(&title).contains("Prolong +44 7700900123 (Google)"), "{}", text(&title));
+    assert!(text(&title).contains("Prolong +7 9096068511 (Instagram)"), "{}", text(&title));
     let active = document().active_element().unwrap();
     assert!(dialog.contains(Some(&active)), "focus moved into the dialog");
 
-    // The price comes from the catalog (the demo simulator's getdata for UK).
+    // The price comes from the catalog (the demo simulator's getdata for RU).
     let price = find(&dialog, "[data-testid=prolong-price]").unwrap();
     assert!(wait_until(5000, || text(&price).contains("per day")).await, "price: {}", text(&price));
     assert!(text(&price).contains("× 7 days"), "one week by default: {}", text(&price));
@@ -145,7 +145,7 @@ async fn delete_asks_first_naming_the_number_and_service() {
     leptos::task::tick().await;
     let dialog = find(&host, "[role=dialog]").expect("confirmation");
     let t = text(&dialog);
-    assert!(t.contains("+44 7700900123 (Google)") && t.contains("cannot be undone"), "{t}");
+    assert!(t.contains("+7 9096068511 (Instagram)") && t.contains("cannot be undone"), "{t}");
     // A mistake costs the order: Cancel has the focus.
     assert_eq!(text(&document().active_element().unwrap()).trim(), "Cancel");
     button(&dialog, "Cancel").click();

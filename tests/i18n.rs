@@ -5,13 +5,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use smsrent::api::Api;
-use smsrent::i18n::{I18n, Lang};
+use smsrent::i18n::Lang;
 use smsrent::screen::settings::SettingsScreen;
-use smsrent::store::settings::SettingsStore;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
+
+mod common;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -152,14 +152,7 @@ async fn the_header_switches_the_language_remembers_it_and_sets_html_lang() {
 async fn a_remembered_choice_wins_and_dates_and_prices_follow_it() {
     storage().clear().unwrap();
     storage().set_item("smsrent.lang", "ru").unwrap();
-    let host = new_host();
-    leptos::mount::mount_to(host.clone(), || {
-        I18n::provide();
-        let settings = SettingsStore::provide();
-        Api::provide(settings);
-        view! { <SettingsScreen /> }
-    })
-    .forget();
+    let host = common::mount(|| view! { <SettingsScreen /> });
     leptos::task::tick().await;
     assert_eq!(html_lang(), "ru");
     assert!(find(&host, "h1").unwrap().text_content().unwrap().contains("Настройки"));
@@ -213,14 +206,7 @@ async fn automatic_currency_follows_the_endpoint() {
     storage().set_item("smsrent.lang", "en").unwrap();
     storage().set_item("smsrent.endpoint", smsrent::store::settings::SIMSMS_ENDPOINT).unwrap();
     storage().set_item("smsrent.apikey", "sk_test_0123456789abcdef").unwrap();
-    let host = new_host();
-    leptos::mount::mount_to(host.clone(), || {
-        I18n::provide();
-        let settings = SettingsStore::provide();
-        Api::provide(settings);
-        view! { <SettingsScreen /> }
-    })
-    .forget();
+    let host = common::mount(|| view! { <SettingsScreen /> });
     leptos::task::tick().await;
     let auto = find(&host, "input[name=currency][value=auto]").unwrap();
     let auto: web_sys::HtmlInputElement = auto.unchecked_into();

@@ -3,50 +3,23 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use smsrent::api::Api;
-use smsrent::i18n::I18n;
 use smsrent::screen::settings::SettingsScreen;
-use smsrent::store::settings::SettingsStore;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+
+mod common;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const KEY: &str = "sk_live_ABCDEF0123456789";
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
 fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
-
-fn mount() -> web_sys::HtmlElement {
-    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), || {
-        I18n::provide();
-        let settings = SettingsStore::provide();
-        Api::provide(settings);
-        view! { <SettingsScreen /> }
-    });
-    handle.forget();
-    host
 }
 
 fn click(host: &web_sys::HtmlElement, selector: &str) {
     let el: web_sys::HtmlElement = host.query_selector(selector).unwrap().unwrap().unchecked_into();
     el.click();
-}
-
-fn button_with_text(host: &web_sys::HtmlElement, text: &str) -> web_sys::HtmlElement {
-    let buttons = host.query_selector_all("button").unwrap();
-    (0..buttons.length())
-        .filter_map(|i| buttons.item(i))
-        .map(|b| b.unchecked_into::<web_sys::HtmlElement>())
-        .find(|b| b.text_content().unwrap_or_default().trim() == text)
-        .unwrap_or_else(|| panic!("no button {text}"))
 }
 
 /// Lets effects and the DOM catch up after an event.
@@ -59,7 +32,7 @@ async fn settle() {
 #[wasm_bindgen_test]
 async fn key_is_saved_masked_and_forgotten() {
     storage().clear().unwrap();
-    let host = mount();
+    let host = common::mount(|| view! { <SettingsScreen /> });
     settle().await;
     assert!(host.text_content().unwrap().contains("demo mode"));
 
@@ -78,15 +51,15 @@ async fn key_is_saved_masked_and_forgotten() {
     assert!(text.contains("••••••••6789"));
     assert_eq!(input.value(), "", "the field is emptied after saving");
 
-    button_with_text(&host, "Show").click();
+    common::button(&host, "Show").click();
     settle().await;
     assert!(host.text_content().unwrap().contains(KEY));
-    button_with_text(&host, "Hide").click();
+    common::button(&host, "Hide").click();
     settle().await;
     assert!(!host.text_content().unwrap().contains(KEY));
 
     storage().set_item("smsrent.orders.live", "[]").unwrap();
-    button_with_text(&host, "Forget key").click();
+    common::button(&host, "Forget key").click();
     settle().await;
     assert_eq!(storage().get_item("smsrent.apikey").unwrap().unwrap_or_default(), "");
     assert!(!host.text_content().unwrap().contains("6789"));

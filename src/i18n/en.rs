@@ -216,8 +216,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("sort-service", "Service"),
     ("sort-state", "Status"),
     ("sms-toggle", "SMS"),
-    ("sms-toggle-label", "SMS of {number}"),
-    ("sms-toggle-label-new", "SMS of {number}, {n} new"),
+    ("sms-toggle-number", "of {number}"),
     ("sms-new-count", "{n} new"),
     ("sms-heading", "SMS received by {number} ({service})"),
     ("sms-refresh", "Refresh SMS"),
@@ -226,7 +225,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("sms-other", "SMS sent to this number for other services ({n})"),
     ("sms-other-show", "Show"),
     ("sms-other-hide", "Hide"),
-    ("copy-code", "Copy code {code}"),
+    ("copy-code-hint", "Copy code"),
     ("action-activate", "Activate"),
     ("action-activating", "Activating…"),
     ("action-prolong", "Prolong"),
@@ -330,5 +329,13 @@ pub const TABLE: &[(&str, &str)] = &[
     // App updates and install
     ("update-ready", "A new version is ready."),
     ("update-reload", "Reload"),
+    ("settings-theme", "Appearance"),
+    ("theme-system", "Same as the system"),
+    ("theme-light", "Light"),
+    ("theme-dark", "Dark"),
     ("offline-banner", "You are offline: showing what was last received."),
+    (
+        "offline-actions",
+        "Actions that need the provider are disabled until the connection is back.",
+    ),
 ];

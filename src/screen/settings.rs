@@ -7,9 +7,11 @@ use rentapi::schedule::Priority;
 
 use crate::api::use_api;
 use crate::i18n::use_i18n;
+use crate::store::network::use_network;
 use crate::store::settings::{
     CurrencyChoice, RELAY_ENDPOINT, SIMSMS_ENDPOINT, SMSPVA_ENDPOINT, use_settings,
 };
+use crate::store::theme::{Theme, use_theme};
 use crate::ui::error::ErrorNotice;
 use crate::ui::money::{Currency, money};
 
@@ -23,6 +25,7 @@ pub fn SettingsScreen() -> impl IntoView {
             <KeyField />
             <ConnectionTest />
             <CurrencyField />
+            <ThemeField />
         </section>
     }
 }
@@ -166,6 +169,7 @@ fn KeyField() -> impl IntoView {
 #[component]
 fn ConnectionTest() -> impl IntoView {
     let i18n = use_i18n();
+    let network = use_network();
     let api = use_api();
     let settings = use_settings();
     let test = Action::new_local(move |_: &()| {
@@ -177,7 +181,8 @@ fn ConnectionTest() -> impl IntoView {
         <div class="field">
             <button
                 type="button"
-                disabled=move || test.pending().get() || settings.key().is_none()
+                disabled=move || test.pending().get() || settings.key().is_none() || network.blocked()
+                aria-describedby=network.described_by(None)
                 on:click=move |_| {
                     test.dispatch(());
                 }
@@ -241,6 +246,35 @@ fn CurrencyField() -> impl IntoView {
             <p class="help" data-testid="currency-example">
                 {move || i18n.fmt("settings-currency-example", &[("example", &money(1234.5))])}
             </p>
+        </fieldset>
+    }
+}
+
+/// Light or dark, or as the system says.
+#[component]
+fn ThemeField() -> impl IntoView {
+    let i18n = use_i18n();
+    let theme = use_theme();
+    view! {
+        <fieldset class="field" data-testid="theme">
+            <legend>{move || i18n.t("settings-theme")}</legend>
+            {Theme::ALL
+                .into_iter()
+                .map(|choice| {
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name="theme"
+                                value=choice.value()
+                                prop:checked=move || theme.get() == choice
+                                on:change=move |_| theme.choose(choice)
+                            />
+                            {move || i18n.t(choice.label_key())}
+                        </label>
+                    }
+                })
+                .collect_view()}
         </fieldset>
     }
 }

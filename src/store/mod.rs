@@ -12,6 +12,7 @@ pub mod seen;
 pub mod settings;
 pub mod sms;
 pub mod storage;
+pub mod theme;
 
 /// Provides the dashboard's stores (orders, seen SMS, SMS, catalog, the
 /// notifier) over `api`; the app and the browser tests call this.

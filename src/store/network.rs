@@ -1,19 +1,27 @@
 //! Online or offline, as the browser sees it: `navigator.onLine` at start,
 //! then its `online` and `offline` events. The header shows a banner while
-//! offline; actions that need the network read [`Network::is_online`].
+//! offline, and every action that needs the provider asks
+//! [`Network::blocked`] and stays disabled, pointing at the banner's reason.
 
 use leptos::ev;
 use leptos::prelude::*;
+
+/// The offline banner's reason, which disabled actions point at
+/// (`aria-describedby`).
+pub const OFFLINE_REASON_ID: &str = "offline-reason";
 
 /// Provided by the app; read with [`use_network`].
 #[derive(Debug, Clone, Copy)]
 pub struct Network {
     /// The browser has a network connection (it may still fail to reach us).
     pub online: RwSignal<bool>,
+    /// Demo mode: the simulator runs in the page, so nothing needs the network.
+    demo: Signal<bool>,
 }
 
 impl Network {
-    pub fn provide() -> Self {
+    /// `demo` tells whether the API is the in-page simulator.
+    pub fn provide(demo: Signal<bool>) -> Self {
         let online = RwSignal::new(window().navigator().on_line());
         let up = window_event_listener(ev::online, move |_| online.set(true));
         let down = window_event_listener(ev::offline, move |_| online.set(false));
@@ -21,7 +29,7 @@ impl Network {
             up.remove();
             down.remove();
         });
-        let me = Self { online };
+        let me = Self { online, demo };
         provide_context(me);
         me
     }
@@ -30,9 +38,25 @@ impl Network {
     pub fn is_online(&self) -> bool {
         self.online.get()
     }
+
+    /// An action that asks the provider cannot run now: the browser is
+    /// offline and the API is not the in-page simulator (tracked).
+    pub fn blocked(&self) -> bool {
+        !self.online.get() && !self.demo.get()
+    }
+
+    /// For a disabled action's `aria-describedby`: the banner's reason while
+    /// [`blocked`](Self::blocked), otherwise `other` (the action's own
+    /// description, if any).
+    pub fn described_by(&self, other: Option<String>) -> impl Fn() -> Option<String> + use<> {
+        let me = *self;
+        move || if me.blocked() { Some(OFFLINE_REASON_ID.to_owned()) } else { other.clone() }
+    }
 }
 
-/// The app's network state, or a fresh one outside of it (tests of parts).
+/// The app's network state. Provided once at the root (by the app, or the
+/// browser tests' mount): one made inside a component would die with it
+/// while others still read it.
 pub fn use_network() -> Network {
-    use_context::<Network>().unwrap_or_else(Network::provide)
+    expect_context::<Network>()
 }

@@ -9,6 +9,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
+use crate::i18n::use_i18n;
+use crate::store::network::use_network;
+
 static NEXT_ID: AtomicU32 = AtomicU32::new(0);
 
 const FOCUSABLE: &str = "button:not([disabled]), [href], input:not([disabled]), \
@@ -82,6 +85,47 @@ pub fn Dialog(
                 </h2>
                 {children()}
             </div>
+        </div>
+    }
+}
+
+/// A confirmation's closing row: "Cancel", then the one button that sends
+/// the request. The send button says "Sending…" and stays disabled while
+/// `pending` (one click, one request), until `ready`, and while the provider
+/// cannot be reached (offline, pointing at the banner's reason).
+#[component]
+pub fn DialogButtons(
+    /// What the send button says (with the price, where there is one).
+    #[prop(into)]
+    label: Signal<String>,
+    #[prop(into)] pending: Signal<bool>,
+    on_confirm: Callback<()>,
+    on_close: Callback<()>,
+    /// Everything the request needs is chosen.
+    #[prop(into, default = Signal::stored(true))]
+    ready: Signal<bool>,
+    /// The send button's look: `primary`, or `danger` where it cannot be
+    /// undone (then "Cancel" gets the focus first).
+    #[prop(default = "primary")]
+    class: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let network = use_network();
+    let cancel_first = class == "danger";
+    view! {
+        <div class="dialog-buttons">
+            <button type="button" data-autofocus=cancel_first.then_some("") on:click=move |_| on_close.run(())>
+                {move || i18n.t("cancel")}
+            </button>
+            <button
+                type="button"
+                class=class
+                disabled=move || pending.get() || !ready.get() || network.blocked()
+                aria-describedby=network.described_by(None)
+                on:click=move |_| on_confirm.run(())
+            >
+                {move || if pending.get() { i18n.t("action-sending").to_owned() } else { label.get() }}
+            </button>
         </div>
     }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use rentapi::ApiError;
 
 use crate::i18n::use_i18n;
+use crate::store::network::use_network;
 
 #[component]
 pub fn ErrorNotice(#[prop(into)] error: Signal<Option<ApiError>>) -> impl IntoView {
@@ -24,5 +25,29 @@ pub fn ErrorNotice(#[prop(into)] error: Signal<Option<ApiError>>) -> impl IntoVi
                 </div>
             }
         })
+    }
+}
+
+/// "Try again" after a failed read; disabled while the provider cannot be
+/// reached (offline), pointing at the banner's reason.
+#[component]
+pub fn RetryButton(
+    on_retry: Callback<()>,
+    /// The label's translation key.
+    #[prop(default = "retry")]
+    label: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let network = use_network();
+    view! {
+        <button
+            type="button"
+            class="retry"
+            disabled=move || network.blocked()
+            aria-describedby=network.described_by(None)
+            on:click=move |_| on_retry.run(())
+        >
+            {move || i18n.t(label)}
+        </button>
     }
 }

@@ -10,6 +10,7 @@ use crate::api::use_api;
 use crate::clock;
 use crate::i18n::use_i18n;
 use crate::store::archive::{ArchiveStore, PAGE_SIZES};
+use crate::store::network::use_network;
 use crate::store::orders::use_orders;
 use crate::ui::error::ErrorNotice;
 
@@ -18,6 +19,7 @@ use restore::RestoreFlow;
 #[component]
 pub fn ArchiveScreen() -> impl IntoView {
     let i18n = use_i18n();
+    let network = use_network();
     let store = ArchiveStore::new(use_api());
     // The archive row whose restoration is being looked at.
     let restoring = RwSignal::new(None::<OrderId>);
@@ -45,7 +47,7 @@ pub fn ArchiveScreen() -> impl IntoView {
             </header>
             <p class="help">{move || i18n.t("archive-help")}</p>
             <ErrorNotice error />
-            <table class="archive-table" aria-busy=move || store.loading.get().to_string()>
+            <table class="archive-table card-table" aria-busy=move || store.loading.get().to_string()>
                 <thead>
                     <tr>
                         <th scope="col">{move || i18n.t("archive-col-start")}</th>
@@ -73,7 +75,8 @@ pub fn ArchiveScreen() -> impl IntoView {
             <nav class="pager row" aria-label=move || i18n.t("archive-pages")>
                 <button
                     type="button"
-                    disabled=move || store.page.get() == 0 || store.loading.get()
+                    disabled=move || store.page.get() == 0 || store.loading.get() || network.blocked()
+                    aria-describedby=network.described_by(None)
                     on:click=move |_| store.page.update(|p| *p = p.saturating_sub(1))
                 >
                     {move || i18n.t("archive-prev")}
@@ -81,7 +84,8 @@ pub fn ArchiveScreen() -> impl IntoView {
                 <span>{move || i18n.fmt("archive-page", &[("n", &(store.page.get() + 1).to_string())])}</span>
                 <button
                     type="button"
-                    disabled=move || !store.has_next() || store.loading.get()
+                    disabled=move || !store.has_next() || store.loading.get() || network.blocked()
+                    aria-describedby=network.described_by(None)
                     on:click=move |_| store.page.update(|p| *p += 1)
                 >
                     {move || i18n.t("archive-next")}
@@ -113,6 +117,7 @@ pub fn ArchiveScreen() -> impl IntoView {
 #[component]
 fn ArchiveRow(row: HistoryRow, restoring: RwSignal<Option<OrderId>>) -> impl IntoView {
     let i18n = use_i18n();
+    let network = use_network();
     let id = row.order_id;
     let number = format!("+{}", row.number.trim_start_matches('+'));
     let code = row.resource_code.clone();
@@ -127,14 +132,19 @@ fn ArchiveRow(row: HistoryRow, restoring: RwSignal<Option<OrderId>>) -> impl Int
     };
     view! {
         <tr data-order-id=id.to_string()>
-            <td><time datetime=row.begin.to_rfc3339()>{move || clock::local(row.begin)}</time></td>
-            <td><time datetime=row.closed.to_rfc3339()>{move || clock::local(row.closed)}</time></td>
-            <td>{service}</td>
-            <td class="number">{number.clone()}</td>
-            <td>
+            <td data-label=move || i18n.t("archive-col-start")>
+                <time datetime=row.begin.to_rfc3339()>{move || clock::local(row.begin)}</time>
+            </td>
+            <td data-label=move || i18n.t("archive-col-closed")>
+                <time datetime=row.closed.to_rfc3339()>{move || clock::local(row.closed)}</time>
+            </td>
+            <td data-label=move || i18n.t("col-service")>{service}</td>
+            <td class="number" data-label=move || i18n.t("col-number")>{number.clone()}</td>
+            <td class="action">
                 <button
                     type="button"
-                    disabled=move || restoring.get().is_some()
+                    disabled=move || restoring.get().is_some() || network.blocked()
+                    aria-describedby=network.described_by(None)
                     aria-label=move || i18n.fmt("archive-restore-label", &[("number", &number)])
                     on:click=move |_| restoring.set(Some(id))
                 >

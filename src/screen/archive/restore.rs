@@ -8,12 +8,14 @@ use rentapi::{ApiError, ErrorKind, OrderId};
 
 use crate::api::use_api;
 use crate::i18n::use_i18n;
+use crate::store::network::use_network;
 use crate::ui::error::ErrorNotice;
 use crate::ui::money;
 
 #[component]
 pub fn RestoreFlow(order_id: OrderId, #[prop(into)] on_close: Callback<bool>) -> impl IntoView {
     let i18n = use_i18n();
+    let network = use_network();
     let api = use_api();
     let quote = LocalResource::new(move || {
         let client = api.client_untracked();
@@ -46,7 +48,8 @@ pub fn RestoreFlow(order_id: OrderId, #[prop(into)] on_close: Callback<bool>) ->
                 <button
                     type="button"
                     class="primary"
-                    disabled=move || restore.pending().get() || restore.value().get().is_some()
+                    disabled=move || restore.pending().get() || restore.value().get().is_some() || network.blocked()
+                    aria-describedby=network.described_by(None)
                     on:click=confirm
                 >
                     {move || i18n.fmt("restore-confirm", &[("price", &money(q.price))])}

@@ -11,6 +11,7 @@ use rentapi::{ApiError, Period, ServiceCode};
 use crate::api::use_api;
 use crate::clock;
 use crate::i18n::{I18n, use_i18n};
+use crate::store::network::use_network;
 use crate::store::orders::use_orders;
 use crate::store::sms::use_sms;
 use crate::ui::error::ErrorNotice;
@@ -52,6 +53,7 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
     let store = use_orders();
     let sms = use_sms();
     let minute = use_minute();
+    let network = use_network();
     let flash = use_context::<Flash>();
     let id = order.with_untracked(|o| o.id);
     let state = Memo::new(move |_| order.with(|o| o.state));
@@ -148,7 +150,8 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
                     <button
                         type="button"
                         class="primary"
-                        disabled=move || pending.get()
+                        disabled=move || pending.get() || network.blocked()
+                        aria-describedby=network.described_by(None)
                         on:click=move |_| send.run(Write::Activate)
                     >
                         {move || i18n.t("action-activate")}
@@ -167,17 +170,28 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
             }}
             <button
                 type="button"
-                disabled=move || pending.get() || block.with(Option::is_some)
-                aria-describedby=reason_id.clone()
+                disabled=move || pending.get() || block.with(Option::is_some) || network.blocked()
+                aria-describedby=network.described_by(Some(reason_id.clone()))
                 on:click=move |_| show(Open::Prolong)
             >
                 {move || i18n.t("action-prolong")}
             </button>
             <Help label=Signal::derive(move || i18n.t("help-prolong-label").to_owned()) keys=HELP_PROLONG />
-            <button type="button" disabled=move || pending.get() on:click=move |_| show(Open::AddService)>
+            <button
+                type="button"
+                disabled=move || pending.get() || network.blocked()
+                aria-describedby=network.described_by(None)
+                on:click=move |_| show(Open::AddService)
+            >
                 {move || i18n.t("action-add-service")}
             </button>
-            <button type="button" class="danger" disabled=move || pending.get() on:click=move |_| show(Open::Delete)>
+            <button
+                type="button"
+                class="danger"
+                disabled=move || pending.get() || network.blocked()
+                aria-describedby=network.described_by(None)
+                on:click=move |_| show(Open::Delete)
+            >
                 {move || i18n.t("action-delete")}
             </button>
         </div>

@@ -9,8 +9,8 @@ use crate::clock;
 use crate::i18n::use_i18n;
 use crate::store::catalog::{Prices, use_catalog};
 use crate::store::orders::use_orders;
-use crate::ui::dialog::Dialog;
-use crate::ui::error::ErrorNotice;
+use crate::ui::dialog::{Dialog, DialogButtons};
+use crate::ui::error::{ErrorNotice, RetryButton};
 
 use super::row::service_name;
 use crate::ui::money;
@@ -33,19 +33,13 @@ pub fn DeleteDialog(
             <p><strong>{move || i18n.t("delete-undone")}</strong></p>
             <p class="help">{move || i18n.t("help-refund")}</p>
             <ErrorNotice error />
-            <div class="dialog-buttons">
-                <button type="button" data-autofocus on:click=move |_| on_close.run(())>
-                    {move || i18n.t("cancel")}
-                </button>
-                <button
-                    type="button"
-                    class="danger"
-                    disabled=move || pending.get()
-                    on:click=move |_| on_confirm.run(())
-                >
-                    {move || if pending.get() { i18n.t("action-sending") } else { i18n.t("delete-confirm") }}
-                </button>
-            </div>
+            <DialogButtons
+                label=Signal::derive(move || i18n.t("delete-confirm").to_owned())
+                pending
+                on_confirm
+                on_close
+                class="danger"
+            />
         </Dialog>
     }
 }
@@ -126,7 +120,7 @@ pub fn AddServiceDialog(
                     let c = retry.clone();
                     view! {
                         <ErrorNotice error=Signal::derive(move || Some(e.clone())) />
-                        <button type="button" on:click=move |_| catalog.ensure(&c)>{i18n.t("price-retry")}</button>
+                        <RetryButton label="price-retry" on_retry=Callback::new(move |()| catalog.ensure(&c)) />
                     }
                     .into_any()
                 }
@@ -171,27 +165,20 @@ pub fn AddServiceDialog(
                 })}
             </p>
             <ErrorNotice error />
-            <div class="dialog-buttons">
-                <button type="button" on:click=move |_| on_close.run(())>
-                    {move || i18n.t("cancel")}
-                </button>
-                <button
-                    type="button"
-                    class="primary"
-                    disabled=move || pending.get() || chosen_price.with(Option::is_none)
-                    on:click=move |_| {
-                        if let Some(p) = chosen_price.get_untracked() {
-                            on_confirm.run((p.service, p.name));
-                        }
+            <DialogButtons
+                label=Signal::derive(move || match chosen_price.get() {
+                    Some(p) => i18n.fmt("add-confirm", &[("service", &p.name)]),
+                    None => i18n.t("add-confirm-none").to_owned(),
+                })
+                pending
+                ready=Signal::derive(move || chosen_price.with(Option::is_some))
+                on_confirm=Callback::new(move |()| {
+                    if let Some(p) = chosen_price.get_untracked() {
+                        on_confirm.run((p.service, p.name));
                     }
-                >
-                    {move || match (pending.get(), chosen_price.get()) {
-                        (true, _) => i18n.t("action-sending").to_owned(),
-                        (false, Some(p)) => i18n.fmt("add-confirm", &[("service", &p.name)]),
-                        (false, None) => i18n.t("add-confirm-none").to_owned(),
-                    }}
-                </button>
-            </div>
+                })
+                on_close
+            />
         </Dialog>
     }
 }

@@ -17,6 +17,7 @@ use rentapi::schedule::Priority;
 
 use crate::clock::{self, use_ticker};
 use crate::i18n::use_i18n;
+use crate::store::network::use_network;
 use crate::store::orders::use_orders;
 use crate::ui::error::ErrorNotice;
 use crate::ui::notify::NotifyToggle;
@@ -36,6 +37,7 @@ pub struct Flash(pub RwSignal<Option<String>>);
 #[component]
 pub fn OrdersScreen() -> impl IntoView {
     let i18n = use_i18n();
+    let network = use_network();
     let store = use_orders();
     let ticker = use_ticker();
     let flash = Flash(RwSignal::new(None));
@@ -75,7 +77,8 @@ pub fn OrdersScreen() -> impl IntoView {
                 <button
                     type="button"
                     class="refresh"
-                    disabled=move || store.loading.get()
+                    disabled=move || store.loading.get() || network.blocked()
+                    aria-describedby=network.described_by(None)
                     on:click=move |_| store.refresh(Priority::User)
                 >
                     {move || if store.loading.get() { i18n.t("orders-refreshing") } else { i18n.t("orders-refresh") }}

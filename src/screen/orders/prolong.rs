@@ -11,8 +11,8 @@ use rentapi::{ApiError, Period, PeriodUnit};
 use crate::clock;
 use crate::i18n::use_i18n;
 use crate::store::catalog::{Prices, use_catalog};
-use crate::ui::dialog::Dialog;
-use crate::ui::error::ErrorNotice;
+use crate::ui::dialog::{Dialog, DialogButtons};
+use crate::ui::error::{ErrorNotice, RetryButton};
 use crate::ui::money;
 
 use super::row::service_name;
@@ -156,32 +156,23 @@ pub fn ProlongDialog(
                     move || matches!(price_day.get(), Some((_, Prices::Failed(_)))).then(|| {
                         let c = retry_country.clone();
                         view! {
-                            <button type="button" on:click=move |_| catalog.ensure(&c)>
-                                {move || i18n.t("price-retry")}
-                            </button>
+                            <RetryButton label="price-retry" on_retry=Callback::new(move |()| catalog.ensure(&c)) />
                         }
                     })
                 }
                 <p class="help">{move || i18n.t("help-prolong-window")} " " {move || i18n.t("help-prolong-max")}</p>
             </Show>
             <ErrorNotice error />
-            <div class="dialog-buttons">
-                <button type="button" on:click=move |_| on_close.run(())>
-                    {move || i18n.t("cancel")}
-                </button>
-                <button
-                    type="button"
-                    class="primary"
-                    disabled=move || blocked.is_some() || pending.get() || cost.get().is_none() || new_until.get().is_none()
-                    on:click=move |_| on_confirm.run(period.get_untracked())
-                >
-                    {move || match (pending.get(), cost.get()) {
-                        (true, _) => i18n.t("action-sending").to_owned(),
-                        (false, Some(total)) => i18n.fmt("prolong-confirm-price", &[("total", &money(total))]),
-                        (false, None) => i18n.t("prolong-confirm").to_owned(),
-                    }}
-                </button>
-            </div>
+            <DialogButtons
+                label=Signal::derive(move || match cost.get() {
+                    Some(total) => i18n.fmt("prolong-confirm-price", &[("total", &money(total))]),
+                    None => i18n.t("prolong-confirm").to_owned(),
+                })
+                pending
+                ready=Signal::derive(move || blocked.is_none() && cost.get().is_some() && new_until.get().is_some())
+                on_confirm=Callback::new(move |()| on_confirm.run(period.get_untracked()))
+                on_close
+            />
         </Dialog>
     }
 }
@@ -190,29 +181,14 @@ pub fn ProlongDialog(
 mod tests {
     use super::*;
     use rentapi::model::OrderState;
-    use rentapi::{CountryCode, OrderId, ServiceCode};
 
     fn t(days: f64) -> DateTime<Utc> {
         DateTime::from_timestamp(1_700_000_000 + (days * 86_400.0) as i64, 0).unwrap()
     }
 
     fn order(until_days: f64, canprolong: bool) -> Order {
-        Order {
-            id: OrderId(1),
-            scode: ServiceCode::new("opt1"),
-            sname: "Google".into(),
-            state: OrderState::Active,
-            pnumber: "7700900123".into(),
-            ccode: "+44".into(),
-            cname: CountryCode::new("UK"),
-            provider: None,
-            hasnewsms: false,
-            until: t(until_days),
-            canprolong,
-            canprolongmax: 60,
-            canprolonguntil: None,
-            lastonline: None,
-        }
+        let sample = Order::sample(t(until_days));
+        Order { state: OrderState::Active, canprolong, canprolongmax: 60, ..sample }
     }
 
     #[test]

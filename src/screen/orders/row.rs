@@ -93,13 +93,16 @@ pub fn OrderRow(#[prop(into)] order: Signal<Order>) -> impl IntoView {
                         class:has-new=has_new
                         aria-expanded=move || open.get().to_string()
                         aria-controls=panel_id.clone()
-                        aria-label=move || match unseen.get() {
-                            0 => i18n.fmt("sms-toggle-label", &[("number", &number.get())]),
-                            n => i18n.fmt("sms-toggle-label-new", &[("number", &number.get()), ("n", &n.to_string())]),
-                        }
                         on:click=toggle
                     >
+                        // The name is the visible words with the number in
+                        // between for screen readers: "SMS of +7 …, 1 new".
                         {move || i18n.t("sms-toggle")}
+                        " "
+                        <span class="sr-only">
+                            {move || i18n.fmt("sms-toggle-number", &[("number", &number.get())])}
+                        </span>
+                        " "
                         {move || {
                             let n = unseen.get();
                             (n > 0).then(|| view! {

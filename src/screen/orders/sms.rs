@@ -13,6 +13,7 @@ use rentapi::{ApiError, ErrorKind};
 use web_sys::VisibilityState;
 
 use crate::i18n::use_i18n;
+use crate::store::network::use_network;
 use crate::store::sms::use_sms;
 use crate::ui::error::ErrorNotice;
 use crate::ui::help::Help;
@@ -60,6 +61,7 @@ pub fn SmsView(
     #[prop(optional)] on_refresh: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let network = use_network();
     let show_other = RwSignal::new(false);
     let gone = Signal::derive(move || {
         error.with(|e| e.as_ref().is_some_and(|e| e.kind == ErrorKind::OrderNotFound))
@@ -88,7 +90,8 @@ pub fn SmsView(
                     <button
                         type="button"
                         class="sms-refresh"
-                        disabled=move || loading.get() || gone.get()
+                        disabled=move || loading.get() || gone.get() || network.blocked()
+                        aria-describedby=network.described_by(None)
                         on:click=move |_| refresh.run(())
                     >
                         {move || if loading.get() { i18n.t("sms-loading") } else { i18n.t("sms-refresh") }}
@@ -161,11 +164,13 @@ fn SmsItem(sms: Sms) -> impl IntoView {
     view! {
         <li class="sms">
             <div class="sms-meta">
-                <span class="sender">{sms.sender.clone()}</span>
+                // dir="auto": isolated, so a direction override in it
+                // (U+202E) cannot reverse what follows; RTL senders read right.
+                <span class="sender" dir="auto">{sms.sender.clone()}</span>
                 <time datetime=sms.date.to_rfc3339()>{move || received_at(sms.date)}</time>
             </div>
             // Untrusted text from whoever sent the SMS: a text node, never HTML.
-            <p class="sms-text">{sms.text.clone()}</p>
+            <p class="sms-text" dir="auto">{sms.text.clone()}</p>
             {code.map(|code| view! { <CodeButton code /> })}
         </li>
     }
@@ -182,14 +187,13 @@ pub fn CodeButton(code: String) -> impl IntoView {
     let i18n = use_i18n();
     let UseClipboardReturn { copied, copy, .. } = use_clipboard();
     let text = code.clone();
-    let label = {
-        let code = code.clone();
-        move || i18n.fmt("copy-code", &[("code", &code)])
-    };
     view! {
-        <button type="button" class="code-copy" aria-label=label on:click=move |_| copy(&text)>
+        // The hint comes first in the name ("Copy code 483921") and is shown
+        // under the code (column-reverse): what is read is what is seen.
+        <button type="button" class="code-copy" on:click=move |_| copy(&text)>
+            <span class="code-hint">{move || if copied.get() { i18n.t("copied") } else { i18n.t("copy-code-hint") }}</span>
+            " "
             <span class="code">{code}</span>
-            <span class="code-hint">{move || if copied.get() { i18n.t("copied") } else { i18n.t("copy") }}</span>
         </button>
         <span class="sr-only" aria-live="polite">{move || copied.get().then(|| i18n.t("copied"))}</span>
     }

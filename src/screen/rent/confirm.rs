@@ -10,6 +10,7 @@ use rentapi::{ApiError, Request};
 use crate::api::use_api;
 use crate::i18n::use_i18n;
 use crate::pwa::app_href;
+use crate::store::network::use_network;
 use crate::store::orders::use_orders;
 use crate::store::rent::{Step, flag, use_rent};
 use crate::ui::error::ErrorNotice;
@@ -18,6 +19,7 @@ use crate::ui::money;
 #[component]
 pub fn ConfirmStep() -> impl IntoView {
     let i18n = use_i18n();
+    let network = use_network();
     let rent = use_rent();
     let api = use_api();
     let orders = use_orders();
@@ -118,7 +120,8 @@ pub fn ConfirmStep() -> impl IntoView {
                     <button
                         type="button"
                         class="primary"
-                        disabled=move || create.pending().get() || rent.draft.with(|d| d.request().is_none())
+                        disabled=move || create.pending().get() || rent.draft.with(|d| d.request().is_none()) || network.blocked()
+                        aria-describedby=network.described_by(None)
                         on:click=send
                     >
                         {move || if create.pending().get() {
@@ -159,6 +162,7 @@ fn Rented(orders: Vec<NewOrder>) -> impl IntoView {
 #[component]
 fn ActivateNow(order: NewOrder) -> impl IntoView {
     let i18n = use_i18n();
+    let network = use_network();
     let api = use_api();
     let orders = use_orders();
     let id = order.id;
@@ -178,7 +182,8 @@ fn ActivateNow(order: NewOrder) -> impl IntoView {
         " "
         <button
             type="button"
-            disabled=move || activate.pending().get() || activate.value().get().is_some_and(|r| r.is_ok())
+            disabled=move || activate.pending().get() || activate.value().get().is_some_and(|r| r.is_ok()) || network.blocked()
+            aria-describedby=network.described_by(None)
             on:click=move |_| {
                 if !activate.pending().get_untracked() {
                     activate.dispatch(());

@@ -6,7 +6,7 @@ use rentapi::CountryCode;
 use crate::i18n::use_i18n;
 use crate::store::cache::Entry;
 use crate::store::rent::{Step, flag, use_rent};
-use crate::ui::error::ErrorNotice;
+use crate::ui::error::{ErrorNotice, RetryButton};
 
 #[component]
 pub fn CountryStep() -> impl IntoView {
@@ -41,7 +41,7 @@ pub fn CountryStep() -> impl IntoView {
             </label>
             <ErrorNotice error />
             <Show when=move || error.get().is_some()>
-                <button type="button" on:click=move |_| rent.reload_countries()>{move || i18n.t("retry")}</button>
+                <RetryButton on_retry=Callback::new(move |()| rent.reload_countries()) />
             </Show>
             <Show when=move || matches!(countries(), Some(Entry::Loading) | None)>
                 <p class="muted">{move || i18n.t("loading")}</p>

@@ -7,13 +7,15 @@ use rentapi::model::ServiceOffer;
 
 use crate::api::use_api;
 use crate::i18n::use_i18n;
+use crate::store::network::use_network;
 use crate::store::rent::use_rent;
-use crate::ui::error::ErrorNotice;
+use crate::ui::error::{ErrorNotice, RetryButton};
 use crate::ui::money;
 
 #[component]
 pub fn ServicesStep() -> impl IntoView {
     let i18n = use_i18n();
+    let network = use_network();
     let rent = use_rent();
     let api = use_api();
     let query = RwSignal::new(String::new());
@@ -66,7 +68,8 @@ pub fn ServicesStep() -> impl IntoView {
                 </label>
                 <button
                     type="button"
-                    disabled=move || rent.offers_loading()
+                    disabled=move || rent.offers_loading() || network.blocked()
+                    aria-describedby=network.described_by(None)
                     on:click=move |_| rent.refresh_availability(api)
                 >
                     {move || i18n.t("rent-refresh-availability")}
@@ -75,12 +78,12 @@ pub fn ServicesStep() -> impl IntoView {
             <p class="help">{move || i18n.t("rent-multi-help")}</p>
             <ErrorNotice error />
             <Show when=move || error.get().is_some()>
-                <button type="button" on:click=move |_| rent.reload_offers()>{move || i18n.t("retry")}</button>
+                <RetryButton on_retry=Callback::new(move |()| rent.reload_offers()) />
             </Show>
             <Show when=move || data().is_none() && error.get().is_none()>
                 <p class="muted">{move || i18n.t("loading")}</p>
             </Show>
-            <table class="services-table">
+            <table class="services-table card-table">
                 <thead>
                     <tr>
                         <th scope="col"><span class="sr-only">{move || i18n.t("rent-choose")}</span></th>
@@ -126,7 +129,7 @@ fn OfferRow(offer: ServiceOffer) -> impl IntoView {
     let id = format!("svc-{}", offer.service);
     view! {
         <tr class:sold-out=move || available.get() == 0 class:chosen=chosen.clone()>
-            <td>
+            <td class="pick">
                 <input
                     type="checkbox"
                     id=id.clone()
@@ -138,12 +141,12 @@ fn OfferRow(offer: ServiceOffer) -> impl IntoView {
                     on:change=move |_| rent.draft.update(|d| d.toggle(&code))
                 />
             </td>
-            <td>
+            <td class="name">
                 <label for=id>{icon} " " {offer.name.clone()}</label>
             </td>
-            <td>{move || money(offer.price_day)}</td>
-            <td>{for_period}</td>
-            <td>
+            <td data-label=move || i18n.t("rent-price-day")>{move || money(offer.price_day)}</td>
+            <td data-label=move || i18n.t("rent-price-period")>{for_period}</td>
+            <td class="free" data-label=move || i18n.t("rent-available")>
                 {move || match available.get() {
                     0 => i18n.t("rent-sold-out").to_owned(),
                     n => n.to_string(),

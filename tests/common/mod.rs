@@ -1,16 +1,18 @@
-//! Shared by the dashboard's browser tests: mounting with every provider
-//! (demo mode: the simulator in the page, no network), sample orders, and
-//! small DOM helpers.
+//! Shared by the browser tests: mounting with every provider (demo mode:
+//! the simulator in the page, no network), sample orders, and small DOM
+//! helpers.
 #![allow(dead_code)]
 
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
+use rentapi::OrderId;
 use rentapi::model::{Order, OrderState};
-use rentapi::{CountryCode, OrderId, ServiceCode};
 use smsrent::api::Api;
 use smsrent::clock::Ticker;
 use smsrent::i18n::I18n;
+use smsrent::store::network::Network;
 use smsrent::store::settings::SettingsStore;
+use smsrent::store::theme::ThemeStore;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -28,6 +30,8 @@ pub fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlE
         Ticker::provide();
         let settings = SettingsStore::provide();
         let api = Api::provide(settings);
+        Network::provide(Signal::derive(move || api.is_demo()));
+        ThemeStore::provide();
         smsrent::store::provide_dashboard(api);
         view()
     });
@@ -39,22 +43,18 @@ pub fn now() -> DateTime<Utc> {
     smsrent::clock::now()
 }
 
+/// [`Order::sample`] (Instagram on +7 9096068511 from MTS) as `id` in
+/// `state`, ending `days_left` days (and a few hours) from now.
 pub fn order(id: u64, state: OrderState, days_left: i64, canprolong: bool) -> Order {
+    let until = now() + Duration::days(days_left) + Duration::minutes(5 * 60 + 30);
+    let provider = Some("MTS".into());
     Order {
         id: OrderId(id),
-        scode: ServiceCode::new("opt1"),
-        sname: "Google".into(),
         state,
-        pnumber: "7700900123".into(),
-        ccode: "+44".into(),
-        cname: CountryCode::new("UK"),
-        provider: Some("EE_UK".into()),
-        hasnewsms: false,
-        until: now() + Duration::days(days_left) + Duration::minutes(5 * 60 + 30),
         canprolong,
         canprolongmax: 60,
-        canprolonguntil: None,
-        lastonline: None,
+        provider,
+        ..Order::sample(until)
     }
 }
 
