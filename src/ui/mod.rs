@@ -6,5 +6,6 @@ pub mod error;
 pub mod help;
 pub mod money;
 pub mod notify;
+pub mod table;
 
 pub use money::money;

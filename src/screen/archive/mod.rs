@@ -13,6 +13,7 @@ use crate::store::archive::{ArchiveStore, PAGE_SIZES};
 use crate::store::network::use_network;
 use crate::store::orders::use_orders;
 use crate::ui::error::ErrorNotice;
+use crate::ui::table::TableHead;
 
 use restore::RestoreFlow;
 
@@ -48,15 +49,7 @@ pub fn ArchiveScreen() -> impl IntoView {
             <p class="help">{move || i18n.t("archive-help")}</p>
             <ErrorNotice error />
             <table class="archive-table card-table" aria-busy=move || store.loading.get().to_string()>
-                <thead>
-                    <tr>
-                        <th scope="col">{move || i18n.t("archive-col-start")}</th>
-                        <th scope="col">{move || i18n.t("archive-col-closed")}</th>
-                        <th scope="col">{move || i18n.t("col-service")}</th>
-                        <th scope="col">{move || i18n.t("col-number")}</th>
-                        <th scope="col">{move || i18n.t("archive-col-action")}</th>
-                    </tr>
-                </thead>
+                <TableHead columns=&["archive-col-start", "archive-col-closed", "col-service", "col-number", "archive-col-action"] />
                 <tbody>
                     <Show when=move || store.loaded.get() && store.rows.with(Vec::is_empty)>
                         <tr>

@@ -7,6 +7,7 @@ use rentapi::OrderId;
 use crate::i18n::use_i18n;
 use crate::store::orders::use_orders;
 use crate::store::sms::use_sms;
+use crate::ui::table::TableHead;
 
 use super::filters::{Filter, visible};
 use super::row::{MinuteClock, OrderRow};
@@ -36,16 +37,7 @@ pub fn OrdersList(filter: RwSignal<Filter>) -> impl IntoView {
         </p>
         <table class="orders-table" class:stale=move || store.is_stale()>
             <caption class="sr-only">{move || i18n.t("orders-title")}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{move || i18n.t("col-state")}</th>
-                    <th scope="col">{move || i18n.t("col-number")}</th>
-                    <th scope="col">{move || i18n.t("col-service")}</th>
-                    <th scope="col">{move || i18n.t("col-until")}</th>
-                    <th scope="col">{move || i18n.t("col-sms")}</th>
-                    <th scope="col">{move || i18n.t("col-actions")}</th>
-                </tr>
-            </thead>
+            <TableHead columns=&["col-state", "col-number", "col-service", "col-until", "col-sms", "col-actions"] />
             <For
                 each=move || shown.get()
                 key=|id: &OrderId| *id

@@ -11,6 +11,7 @@ use crate::store::network::use_network;
 use crate::store::rent::use_rent;
 use crate::ui::error::{ErrorNotice, RetryButton};
 use crate::ui::money;
+use crate::ui::table::TableHead;
 
 #[component]
 pub fn ServicesStep() -> impl IntoView {
@@ -84,15 +85,7 @@ pub fn ServicesStep() -> impl IntoView {
                 <p class="muted">{move || i18n.t("loading")}</p>
             </Show>
             <table class="services-table card-table">
-                <thead>
-                    <tr>
-                        <th scope="col"><span class="sr-only">{move || i18n.t("rent-choose")}</span></th>
-                        <th scope="col">{move || i18n.t("col-service")}</th>
-                        <th scope="col">{move || i18n.t("rent-price-day")}</th>
-                        <th scope="col">{move || i18n.t("rent-price-period")}</th>
-                        <th scope="col">{move || i18n.t("rent-available")}</th>
-                    </tr>
-                </thead>
+                <TableHead columns=&["~rent-choose", "col-service", "rent-price-day", "rent-price-period", "rent-available"] />
                 <tbody>
                     <For each=rows key=|s| (s.service.clone(), s.total_count, s.count.clone()) let(offer)>
                         <OfferRow offer />
@@ -142,7 +135,7 @@ fn OfferRow(offer: ServiceOffer) -> impl IntoView {
                 />
             </td>
             <td class="name">
-                <label for=id>{icon} " " {offer.name.clone()}</label>
+                <label for=id>{icon.map(|img| (img, " "))} {offer.name.clone()}</label>
             </td>
             <td data-label=move || i18n.t("rent-price-day")>{move || money(offer.price_day)}</td>
             <td data-label=move || i18n.t("rent-price-period")>{for_period}</td>
