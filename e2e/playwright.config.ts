@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 export const PORT = Number(process.env.E2E_PORT ?? 8790);
 // Where cargo put the relay (CARGO_TARGET_DIR may move it).
 export const RELAY = `${process.env.CARGO_TARGET_DIR ?? '../target'}/debug/smsrent-relay`;
+// The build under test (relative to e2e/): E2E_DIST=../target/sec-dist tests another one.
+export const DIST = process.env.E2E_DIST ?? '../dist';
 
 export default defineConfig({
   testDir: './specs',
@@ -24,7 +26,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `${RELAY} --listen 127.0.0.1:${PORT} --simulate --control --seed 7 --serve ../dist`,
+    command: `${RELAY} --listen 127.0.0.1:${PORT} --simulate --control --seed 7 --serve ${DIST}`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 30_000,

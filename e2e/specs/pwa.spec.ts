@@ -204,7 +204,7 @@ test.describe('a new version', () => {
   test.beforeAll(async () => {
     // A copy of the build that this test can "deploy" a new version over.
     site = fs.mkdtempSync(path.join(os.tmpdir(), 'smsrent-site-'));
-    fs.cpSync(path.join(ROOT, 'dist'), site, { recursive: true });
+    fs.cpSync(path.resolve(ROOT, 'e2e', process.env.E2E_DIST ?? '../dist'), site, { recursive: true });
     relay = await Relay.start(['--simulate', '--serve', site]);
   });
   test.afterAll(async () => {
@@ -247,7 +247,7 @@ test.describe('a new version', () => {
 });
 
 test.describe('under a sub-path', () => {
-  const dist = path.join(ROOT, 'dist-subpath');
+  const dist = path.resolve(ROOT, 'e2e', process.env.E2E_DIST_SUBPATH ?? '../dist-subpath');
   let relay: Relay;
 
   test.beforeAll(async () => {

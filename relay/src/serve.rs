@@ -51,20 +51,24 @@ impl StaticSite {
     }
 
     /// The page's policy, from the index.html on disk now (a rebuild while
-    /// the relay runs changes the loader's hash).
-    fn with_policy(&self, mut res: Response) -> Response {
+    /// the relay runs changes the loader's hash). The build's own `<meta>`
+    /// policy is taken out of the page, so this header is the only one.
+    async fn with_policy(&self, mut res: Response) -> Response {
         let is_html = res
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|ct| ct.starts_with("text/html"));
-        if is_html {
-            let index = std::fs::read_to_string(self.root.join("index.html")).unwrap_or_default();
-            if let Ok(v) = HeaderValue::from_str(&crate::csp::policy(&index, &self.connect_src)) {
-                res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
-            }
-            res.headers_mut()
-                .insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+        if !is_html {
+            return res;
+        }
+        let index = std::fs::read_to_string(self.root.join("index.html")).unwrap_or_default();
+        if let Ok(v) = HeaderValue::from_str(&crate::csp::policy(&index, &self.connect_src)) {
+            res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
+        }
+        res.headers_mut().insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+        if res.status() == StatusCode::OK {
+            res = without_meta_policy(res, &index).await;
         }
         res
     }
@@ -92,12 +96,12 @@ impl StaticSite {
         let res = self.file(&req, &rel).await;
         if res.status() == StatusCode::NOT_FOUND && is_deep_link(&rel) {
             let index = self.file(&req, "/index.html").await;
-            return self.with_policy(finish(index, "/index.html", &self.base));
+            return self.with_policy(finish(index, "/index.html", &self.base)).await;
         }
         if res.status() == StatusCode::NOT_FOUND {
             return envelope::error(StatusCode::NOT_FOUND, "relay: file not found");
         }
-        self.with_policy(finish(res, &rel, &self.base))
+        self.with_policy(finish(res, &rel, &self.base)).await
     }
 
     /// `rel` (starting with `/`) from the folder, keeping the request's
@@ -125,6 +129,33 @@ impl StaticSite {
             }
         }
     }
+}
+
+/// The page (a whole one: a 200) without its `<meta>` policy. A HEAD
+/// answer has no body: its length is that of `index` (the page on disk)
+/// stripped, when it is that page, and absent otherwise.
+async fn without_meta_policy(res: Response, index: &str) -> Response {
+    let (mut parts, body) = res.into_parts();
+    // index.html is a few KB; the cap only bounds a runaway file.
+    let Ok(bytes) = axum::body::to_bytes(body, 16 * 1024 * 1024).await else {
+        return envelope::error(StatusCode::INTERNAL_SERVER_ERROR, "relay: cannot read the file");
+    };
+    if bytes.is_empty() {
+        let length = parts.headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok());
+        let stripped = (length == Some(index.len().to_string().as_str()))
+            .then(|| crate::csp::strip_meta(index).map_or(index.len(), |s| s.len()));
+        match stripped {
+            Some(n) => parts.headers.insert(header::CONTENT_LENGTH, HeaderValue::from(n)),
+            None => parts.headers.remove(header::CONTENT_LENGTH),
+        };
+        return Response::from_parts(parts, Body::empty());
+    }
+    let page = match std::str::from_utf8(&bytes).ok().and_then(crate::csp::strip_meta) {
+        Some(stripped) => axum::body::Bytes::from(stripped),
+        None => bytes,
+    };
+    parts.headers.insert(header::CONTENT_LENGTH, HeaderValue::from(page.len()));
+    Response::from_parts(parts, Body::from(page))
 }
 
 /// Adds caching and content-type rules; fixes redirects for the base path.

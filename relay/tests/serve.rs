@@ -198,3 +198,75 @@ async fn the_page_carries_a_csp_allowing_only_its_own_loader() {
     let res = get(relay, "/smsrent-1a2b3c4d5e6f.js").await;
     assert!(res.headers().get("content-security-policy").is_none());
 }
+
+/// The build writes its own policy into index.html as a `<meta>` tag (for
+/// static hosts). A page under two policies must pass both, so the relay
+/// takes the tag out: its header, `--connect-src` included, is the one exact
+/// policy, and the loader's hash in it is still the loader's.
+#[tokio::test]
+async fn the_build_meta_policy_gives_way_to_the_header() {
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+
+    let dir = dist();
+    let loader = "\nimport init from '/smsrent-1a2b3c4d5e6f.js';\nconst wasm = await init('/smsrent-1a2b3c4d5e6f_bg.wasm');\n";
+    let meta = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; connect-src 'self' https://smspva.com https://simsms.org\">";
+    let head = "<!doctype html><html><head><meta charset=\"utf-8\" />";
+    let tail = format!(
+        "<title>smsrent</title></head><body><script type=\"module\">{loader}</script></body></html>"
+    );
+    std::fs::write(dir.join("index.html"), format!("{head}{meta}{tail}")).unwrap();
+    let served = format!("{head}{tail}");
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(loader.as_bytes()));
+    let dir = dir.to_str().unwrap().to_owned();
+    let relay = relay_to(
+        fake_upstream().await,
+        &["--serve", &dir, "--connect-src", "https://relay.example"],
+    )
+    .await;
+
+    for path in ["/", "/index.html", "/archive"] {
+        let res = get(relay, path).await;
+        assert_eq!(res.status(), 200, "{path}");
+        let csp = res.headers()["content-security-policy"].to_str().unwrap().to_owned();
+        assert!(csp.contains(&format!("'sha256-{hash}'")), "{path}: {csp}");
+        assert!(csp.contains("https://relay.example"), "{csp}");
+        let length: usize = res.headers()["content-length"].to_str().unwrap().parse().unwrap();
+        let body = res.text().await.unwrap();
+        assert_eq!(body, served, "{path}");
+        assert_eq!(length, served.len(), "{path}");
+    }
+
+    // Compressed, the page is the stripped one too.
+    let res = client()
+        .get(format!("http://{relay}/"))
+        .header("Accept-Encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["content-encoding"], "gzip");
+    let gz = res.bytes().await.unwrap();
+    let mut plain = String::new();
+    flate2::read::GzDecoder::new(&gz[..]).read_to_string(&mut plain).unwrap();
+    assert_eq!(plain, served);
+
+    // Revalidation still works: 304, no body (the browser keeps the stripped
+    // page and its policy; a new loader means a new file, hence a 200).
+    let res = get(relay, "/").await;
+    let modified = res.headers()["last-modified"].to_str().unwrap().to_owned();
+    let res = client()
+        .get(format!("http://{relay}/"))
+        .header("If-Modified-Since", modified)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 304);
+    assert!(res.bytes().await.unwrap().is_empty());
+
+    // HEAD: no body, the length of the page as a GET gets it.
+    let r = raw(relay, "HEAD / HTTP/1.1\r\nHost: 127.0.0.1").await;
+    assert_eq!(r.status, 200);
+    assert!(r.body.is_empty());
+    assert_eq!(r.header("content-length"), Some(served.len().to_string()));
+    assert!(r.header("content-security-policy").is_some());
+}

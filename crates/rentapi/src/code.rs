@@ -652,8 +652,6 @@ fn is_cyrillic(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use proptest::prelude::*;
-
     use super::extract_code;
 
     /// (SMS text, expected code). Real-world shapes: the common services,
@@ -766,78 +764,6 @@ mod tests {
         );
     }
 
-    fn is_subsequence(code: &str, text: &str) -> bool {
-        let mut rest = text.chars();
-        code.chars().all(|c| rest.any(|t| t == c))
-    }
-
-    fn check(text: &str) -> Result<(), TestCaseError> {
-        if let Some(code) = extract_code(text) {
-            prop_assert!((4..=8).contains(&code.len()), "{code:?} from {text:?}");
-            prop_assert!(code.bytes().all(|b| b.is_ascii_digit()), "{code:?} from {text:?}");
-            prop_assert!(is_subsequence(&code, text), "{code:?} not in {text:?}");
-        }
-        Ok(())
-    }
-
-    /// Pieces that steer the scanner into its corners: keywords, digits,
-    /// joiners, signs, units, CJK and odd Unicode.
-    fn sms_piece() -> impl Strategy<Value = String> {
-        prop_oneof![
-            "[0-9]{1,10}",
-            Just(" ".to_owned()),
-            Just("-".to_owned()),
-            prop::sample::select(vec![
-                "code",
-                "Code:",
-                "код",
-                "验证码",
-                "pin",
-                "otp",
-                "promo",
-                "order",
-                "#",
-                "№",
-                "+",
-                "$",
-                "руб",
-                "元",
-                ".",
-                ", ",
-                ":",
-                "/",
-                "G-",
-                "or",
-                "\n",
-                "。",
-                "İ",
-                "ß",
-                "１",
-                "٣",
-                "is your",
-                "verification",
-                "[",
-                "]",
-                "\u{a0}",
-                "%",
-                "*",
-            ])
-            .prop_map(str::to_owned),
-            any::<char>().prop_map(String::from),
-        ]
-    }
-
-    proptest! {
-        #[test]
-        fn any_text_gives_digits_in_order(text in any::<String>()) {
-            check(&text)?;
-        }
-
-        #[test]
-        fn sms_like_text_gives_digits_in_order(
-            pieces in prop::collection::vec(sms_piece(), 0..24),
-        ) {
-            check(&pieces.concat())?;
-        }
-    }
+    // The properties (digits only, 4 to 8 of them, in the text's order, for
+    // any text) are in tests/code_fuzz.rs, run long by scripts/fuzz-long.sh.
 }
