@@ -225,23 +225,14 @@ fn CurrencyField() -> impl IntoView {
     view! {
         <fieldset class="field" data-testid="currency">
             <legend>{move || i18n.t("settings-currency")}</legend>
-            {CurrencyChoice::ALL
-                .into_iter()
-                .map(|choice| {
-                    view! {
-                        <label class="choice">
-                            <input
-                                type="radio"
-                                name="currency"
-                                value=choice.value()
-                                prop:checked=move || settings.currency_choice() == choice
-                                on:change=move |_| settings.set_currency_choice(choice)
-                            />
-                            {move || label(choice)}
-                        </label>
-                    }
-                })
-                .collect_view()}
+            {radios(
+                "currency",
+                CurrencyChoice::ALL,
+                CurrencyChoice::value,
+                move || settings.currency_choice(),
+                move |c| settings.set_currency_choice(c),
+                label,
+            )}
             <p class="help">{move || i18n.t("settings-currency-help")}</p>
             <p class="help" data-testid="currency-example">
                 {move || i18n.fmt("settings-currency-example", &[("example", &money(1234.5))])}
@@ -258,23 +249,46 @@ fn ThemeField() -> impl IntoView {
     view! {
         <fieldset class="field" data-testid="theme">
             <legend>{move || i18n.t("settings-theme")}</legend>
-            {Theme::ALL
-                .into_iter()
-                .map(|choice| {
-                    view! {
-                        <label class="choice">
-                            <input
-                                type="radio"
-                                name="theme"
-                                value=choice.value()
-                                prop:checked=move || theme.get() == choice
-                                on:change=move |_| theme.choose(choice)
-                            />
-                            {move || i18n.t(choice.label_key())}
-                        </label>
-                    }
-                })
-                .collect_view()}
+            {radios(
+                "theme",
+                Theme::ALL,
+                Theme::value,
+                move || theme.get(),
+                move |t| theme.choose(t),
+                move |t: Theme| i18n.t(t.label_key()).to_owned(),
+            )}
         </fieldset>
     }
+}
+
+/// One radio button per choice (a setting's fieldset body): checked while
+/// it is `current`, `choose`n when picked, named by `label`.
+fn radios<T>(
+    name: &'static str,
+    choices: impl IntoIterator<Item = T>,
+    value: fn(T) -> &'static str,
+    current: impl Fn() -> T + Copy + Send + Sync + 'static,
+    choose: impl Fn(T) + Copy + Send + Sync + 'static,
+    label: impl Fn(T) -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    choices
+        .into_iter()
+        .map(|choice| {
+            view! {
+                <label class="choice">
+                    <input
+                        type="radio"
+                        name=name
+                        value=value(choice)
+                        prop:checked=move || current() == choice
+                        on:change=move |_| choose(choice)
+                    />
+                    {move || label(choice)}
+                </label>
+            }
+        })
+        .collect_view()
 }
