@@ -16,8 +16,8 @@ type Control = Result<Value, String>;
 
 impl Simulator {
     /// Runs one control action (`advance`, `time`, `inject_sms`,
-    /// `set_balance`, `balance`, `reset`, `counters`, `set_state`, `expire`,
-    /// `config`) with its query string.
+    /// `set_balance`, `balance`, `reset`, `counters` (all, or one `key`'s),
+    /// `set_state`, `expire`, `config`) with its query string.
     pub fn control(&mut self, action: &str, query: &str, now: DateTime<Utc>) -> RawResponse {
         let p = Params::parse(query);
         let t = self.sim_time(now);
@@ -29,9 +29,10 @@ impl Simulator {
             "set_balance" => self.set_balance(&p, t),
             "balance" => self.balance_of(&p, t),
             "reset" => self.reset(&p, now),
-            "counters" => Ok(json!({ "data": self.counters })),
+            "counters" => self.counters_of(&p),
             "set_state" => self.set_state(&p, t),
             "expire" => self.expire_now(&p, t),
+            "set_until" => self.set_until(&p, t),
             "config" => self.reconfigure(&p),
             "sabotage" => self.sabotage(&p),
             other => Err(format!("unknown control action: {other}")),
@@ -49,6 +50,16 @@ impl Simulator {
                 "application/json; charset=utf-8",
                 json!({ "status": 0, "msg": msg }).to_string(),
             ),
+        }
+    }
+
+    /// Every counter, or with `key` only that key's (all zero if it made no call).
+    fn counters_of(&self, p: &Params) -> Control {
+        match p.get("key") {
+            None => Ok(json!({ "data": self.counters })),
+            Some(key) => {
+                Ok(json!({ "data": self.counters.of_key(key).cloned().unwrap_or_default() }))
+            }
         }
     }
 
@@ -136,6 +147,20 @@ impl Simulator {
         acct.orders.get_mut(&id).ok_or("order not found")?.until = t;
         acct.expire(id, t);
         Ok(json!({ "id": id, "closed": t }))
+    }
+
+    /// Moves an order's end to `secs` (> 0) from now: e.g. into the 7-day
+    /// prolong window without waiting for real days to pass.
+    fn set_until(&mut self, p: &Params, t: i64) -> Control {
+        let (key, id) = self.order_ref(p, t)?;
+        let secs: i64 = need(p, "secs")?
+            .parse()
+            .ok()
+            .filter(|s| *s > 0)
+            .ok_or("secs must be a whole number > 0")?;
+        let acct = self.world.accounts.get_mut(&key).ok_or("unknown key")?;
+        acct.orders.get_mut(&id).ok_or("order not found")?.until = t + secs;
+        Ok(json!({ "id": id, "until": t + secs }))
     }
 
     /// Changes options at run time; `seed` and the world sizes take effect

@@ -47,7 +47,7 @@ use crate::transport::RawResponse;
 
 pub use bench::MAX_ORDERS;
 pub use config::SimConfig;
-pub use counters::Counters;
+pub use counters::{Counters, KeyCounters};
 
 use handlers::Fail;
 use params::Params;
@@ -97,6 +97,9 @@ impl Simulator {
         let name = p.get("method").unwrap_or_default().to_owned();
         let method = Method::from_name(&name);
         self.counters.record(&name, method.is_some_and(Method::is_write));
+        if let Some(key) = p.get("apikey") {
+            self.counters.record_key(key, &name, p.get("id"), now.timestamp_millis());
+        }
         if faults::strikes(&mut self.fault_rng, self.cfg.fail_rate) {
             self.counters.failures += 1;
             return faults::bad_gateway();

@@ -150,3 +150,13 @@ fn control_can_force_unknown_states_and_expire_now() {
         (Some(id), Some(now(&s)))
     );
 }
+
+#[test]
+fn control_moves_an_orders_end_into_the_prolong_window() {
+    let mut s = sim();
+    let id = demo::WHATSAPP_INACTIVE;
+    ctl(&mut s, "set_until", &format!("key={DEMO_KEY}&id={id}&secs=86400"));
+    let o = order(&mut s, DEMO_KEY, id).unwrap();
+    assert_eq!(o["until"].as_i64(), Some(now(&s) + 86_400), "{o}");
+    assert_eq!(o["canprolong"].as_bool(), Some(true), "{o}");
+}

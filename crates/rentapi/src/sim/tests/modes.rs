@@ -212,6 +212,25 @@ fn counters_count_calls_writes_and_reset_zeroes_them() {
 }
 
 #[test]
+fn counters_per_key_in_host_time_for_the_request_discipline_check() {
+    let mut s = sim();
+    let at = |ms: i64| t0() + chrono::Duration::milliseconds(ms);
+    s.handle("method=orders&apikey=bench9", at(0));
+    s.handle("method=sms&apikey=bench9&id=5", at(4_000));
+    s.handle("method=orders&apikey=test9", at(4_100));
+    advance(&mut s, 3_600); // simulated time moves; the gaps are the host's
+    s.handle("method=orders&apikey=bench9", at(30_250));
+    let v = ctl(&mut s, "counters", "key=bench9")["data"].clone();
+    assert_eq!((v["total"].as_u64(), v["calls"]["orders"].as_u64()), (Some(3), Some(2)));
+    assert_eq!(v["sms_by_order"]["5"], 1);
+    assert_eq!(v["min_gap_ms"], 4_000);
+    assert_eq!(v["min_gap_by_method_ms"]["orders"], 30_250);
+    let none = ctl(&mut s, "counters", "key=bench-never")["data"].clone();
+    assert_eq!((none["total"].as_u64(), none["min_gap_ms"].is_null()), (Some(0), true));
+    assert_eq!(ctl(&mut s, "counters", "")["data"]["keys"]["test9"]["total"], 1);
+}
+
+#[test]
 fn control_actions_and_their_errors() {
     let mut s = sim();
     let v = ctl(&mut s, "advance", "secs=90");
@@ -237,6 +256,8 @@ fn control_actions_and_their_errors() {
         ("inject_sms", "key=demo&id=40300"),
         ("set_state", "key=demo&id=40300&state=x"),
         ("expire", "key=demo&id=77"),
+        ("set_until", "key=demo&id=40300&secs=0"),
+        ("set_until", "key=demo&id=77&secs=60"),
         ("config", "drift=maybe"),
     ] {
         let r = s.control(action, query, t0());
