@@ -1,6 +1,6 @@
-//! The user's orders: polled every 30 s through the scheduler (paused while
-//! the tab is hidden, caught up when it returns), the last good list kept
-//! on screen and in localStorage when a refresh fails.
+//! The user's orders: polled every 30 s ([`poll_ms`]) through the scheduler
+//! (paused while the tab is hidden, caught up when it returns), the last
+//! good list kept on screen and in localStorage when a refresh fails.
 //!
 //! Each order also lives in its own signal, updated in place only when the
 //! order changed: rows are keyed by id and read their fields from it, so a
@@ -22,6 +22,17 @@ use crate::store::storage;
 
 pub const POLL_MS: u64 = 30_000;
 
+/// The app benchmark (`scripts/bench-app.sh`, against the simulator, never
+/// the provider) shortens the poll via localStorage, like `smsrent.min_gap_ms`;
+/// clamped to 1 s (the ticker that checks it) .. 1 h.
+const POLL_STORAGE: &str = "smsrent.poll_ms";
+
+/// The poll interval: [`POLL_MS`], unless `smsrent.poll_ms` says otherwise.
+pub fn poll_ms() -> u64 {
+    let ms = storage::get(POLL_STORAGE).and_then(|v| v.trim().parse::<u64>().ok());
+    ms.map_or(POLL_MS, |ms| ms.clamp(1_000, 3_600_000))
+}
+
 #[derive(Clone, Copy)]
 pub struct OrdersStore {
     /// The list as the API last gave it (set only when it differs).
@@ -30,7 +41,12 @@ pub struct OrdersStore {
     pub updated_at: RwSignal<Option<DateTime<Utc>>>,
     /// The last refresh's failure; the list on screen is then stale.
     pub error: RwSignal<Option<ApiError>>,
+    /// A refresh, background or not, is under way.
     pub loading: RwSignal<bool>,
+    /// A person asked for the list (Refresh, or after a write) and it has
+    /// not come yet: what the Refresh button shows. Background polls leave
+    /// it alone, so an unchanged poll changes nothing on screen.
+    pub user_waiting: RwSignal<bool>,
     /// When the next automatic refresh (or retry after a failure) is due.
     pub next_poll_at: RwSignal<Option<DateTime<Utc>>>,
     /// Counts answered polls, equal or not (the SMS store listens to it).
@@ -38,6 +54,8 @@ pub struct OrdersStore {
     /// One signal per order, updated in place.
     rows: StoredValue<HashMap<OrderId, ArcRwSignal<Order>>>,
     api: Api,
+    /// The poll interval in ms, read once ([`poll_ms`]).
+    poll_ms: u64,
     /// Bumped when the account changes, so late answers for the old one are dropped.
     generation: StoredValue<u64>,
     /// A write happened while a refresh was in flight: its answer may
@@ -52,10 +70,12 @@ impl OrdersStore {
             updated_at: RwSignal::new(None),
             error: RwSignal::new(None),
             loading: RwSignal::new(false),
+            user_waiting: RwSignal::new(false),
             next_poll_at: RwSignal::new(None),
             polls: RwSignal::new(0),
             rows: StoredValue::new(HashMap::new()),
             api,
+            poll_ms: poll_ms(),
             generation: StoredValue::new(0),
             again: StoredValue::new(false),
         };
@@ -68,6 +88,7 @@ impl OrdersStore {
             me.updated_at.set(cached.and_then(|c| DateTime::from_timestamp(c.at, 0)));
             me.error.set(None);
             me.loading.set(false);
+            me.user_waiting.set(false);
             me.next_poll_at.set(None);
             me.refresh(Priority::User);
         });
@@ -98,6 +119,9 @@ impl OrdersStore {
     /// poll is dropped, and a person's request (after a write, say) runs
     /// once that one is done, since its answer may predate the write.
     pub fn refresh(self, priority: Priority) {
+        if priority == Priority::User && !self.user_waiting.get_untracked() {
+            self.user_waiting.set(true);
+        }
         if self.loading.get_untracked() {
             if priority == Priority::User {
                 self.again.set_value(true);
@@ -114,11 +138,14 @@ impl OrdersStore {
             }
             self.loading.set(false);
             let now = clock::now();
-            self.next_poll_at.set(Some(now + Duration::milliseconds(POLL_MS as i64)));
+            self.next_poll_at.set(Some(now + Duration::milliseconds(self.poll_ms as i64)));
             if self.again.get_value() {
                 self.again.set_value(false);
                 self.refresh(Priority::User);
                 return;
+            }
+            if self.user_waiting.get_untracked() {
+                self.user_waiting.set(false);
             }
             match result {
                 Ok(orders) => {

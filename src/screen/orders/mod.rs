@@ -77,11 +77,11 @@ pub fn OrdersScreen() -> impl IntoView {
                 <button
                     type="button"
                     class="refresh"
-                    disabled=move || store.loading.get() || network.blocked()
+                    disabled=move || store.user_waiting.get() || network.blocked()
                     aria-describedby=network.described_by(None)
                     on:click=move |_| store.refresh(Priority::User)
                 >
-                    {move || if store.loading.get() { i18n.t("orders-refreshing") } else { i18n.t("orders-refresh") }}
+                    {move || if store.user_waiting.get() { i18n.t("orders-refreshing") } else { i18n.t("orders-refresh") }}
                 </button>
                 <NotifyToggle />
             </header>
