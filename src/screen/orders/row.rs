@@ -96,7 +96,7 @@ pub fn OrderRow(#[prop(into)] order: Signal<Order>) -> impl IntoView {
                         on:click=toggle
                     >
                         // The name is the visible words with the number in
-                        // between for screen readers: "SMS of +7 …, 1 new".
+                        // between for screen readers: "SMS of +7 … 1 new".
                         {move || i18n.t("sms-toggle")}
                         " "
                         <span class="sr-only">
