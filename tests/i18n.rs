@@ -13,6 +13,8 @@ use web_sys::HtmlElement;
 
 mod common;
 
+use common::{find, sleep, wait_until};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
@@ -43,39 +45,12 @@ fn new_host() -> HtmlElement {
     host
 }
 
-fn find(root: &web_sys::Element, selector: &str) -> Option<HtmlElement> {
-    root.query_selector(selector).unwrap().map(JsCast::unchecked_into)
-}
-
 fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length())
         .filter_map(|i| list.item(i))
         .map(|n| n.text_content().unwrap_or_default().trim().to_owned())
         .collect()
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-async fn wait_until(ms: i32, mut ready: impl FnMut() -> bool) -> bool {
-    let mut waited = 0;
-    while !ready() {
-        if waited >= ms {
-            return false;
-        }
-        sleep(25).await;
-        leptos::task::tick().await;
-        waited += 25;
-    }
-    true
 }
 
 /// Chooses `tag` in the header's language select, as a person would.
