@@ -19,6 +19,8 @@ use crate::store::rent::RentStore;
 use crate::store::seen::page_title;
 use crate::store::settings::SettingsStore;
 use crate::store::theme::ThemeStore;
+use crate::ui::announce::{Announcer, LiveRegion};
+use crate::ui::copy::Clipboard;
 
 /// Provides the stores, then lays out the screens.
 #[component]
@@ -35,6 +37,10 @@ pub fn App() -> impl IntoView {
     Network::provide(Signal::derive(move || api.is_demo()));
     ThemeStore::provide();
     AppUpdate::provide();
+    Announcer::provide();
+    Clipboard::provide();
+    // While the first answers travel (the requests go out before timers run).
+    set_timeout(crate::clock::warm_up, std::time::Duration::ZERO);
     view! {
         // Under a sub-path (`/smsrent/`) when Trunk's public URL says so.
         <Router base=router_base()>
@@ -47,6 +53,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/settings") view=SettingsScreen />
                 </Routes>
             </main>
+            <LiveRegion />
         </Router>
     }
 }

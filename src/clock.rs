@@ -46,6 +46,14 @@ fn known(t: DateTime<Utc>, style: Style) -> String {
 
 pub const UNKNOWN_TIME: &str = "—";
 
+/// Makes the date formatter of the current language before it is needed:
+/// the browser's first `Intl.DateTimeFormat` loads its locale data, which
+/// takes tens of milliseconds that would otherwise delay the first list.
+/// The app calls it once the first requests are on their way.
+pub fn warm_up() {
+    let _ = local(now());
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Style {
     Minutes,
@@ -64,9 +72,27 @@ fn format(style: Style, t: DateTime<Utc>) -> String {
     type Key = (crate::i18n::Lang, Style, bool);
     thread_local! {
         static FORMATTERS: RefCell<Vec<(Key, js_sys::Function)>> = const { RefCell::new(Vec::new()) };
+        /// This year in the browser's time zone, as [start, end) in ms.
+        static THIS_YEAR: std::cell::Cell<(f64, f64)> = const { std::cell::Cell::new((0.0, 0.0)) };
     }
-    let date = js_sys::Date::new(&JsValue::from_f64(t.timestamp_millis() as f64));
-    let this_year = date.get_full_year() == js_sys::Date::new_0().get_full_year();
+    // A list formats a date per row: one call into Intl each (the
+    // formatter takes the time as a number), the year's bounds cached.
+    let ms = t.timestamp_millis() as f64;
+    let (start, end) = THIS_YEAR.with(|cell| {
+        let (start, end) = cell.get();
+        let now = js_sys::Date::now();
+        if start <= now && now < end {
+            return (start, end);
+        }
+        let year = js_sys::Date::new_0().get_full_year();
+        let bounds = (
+            js_sys::Date::new_with_year_month_day(year, 0, 1).get_time(),
+            js_sys::Date::new_with_year_month_day(year + 1, 0, 1).get_time(),
+        );
+        cell.set(bounds);
+        bounds
+    });
+    let this_year = start <= ms && ms < end;
     let key = (crate::i18n::current_lang(), style, this_year);
     let format = FORMATTERS.with_borrow_mut(|all| {
         if let Some((_, f)) = all.iter().find(|(k, _)| *k == key) {
@@ -93,7 +119,11 @@ fn format(style: Style, t: DateTime<Utc>) -> String {
         all.push((key, f.clone()));
         f
     });
-    format.call1(&JsValue::UNDEFINED, &date).ok().and_then(|s| s.as_string()).unwrap_or_default()
+    format
+        .call1(&JsValue::UNDEFINED, &JsValue::from_f64(ms))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
 }
 
 /// On the host (cargo test): the same instant, deterministic, ISO-like.

@@ -6,6 +6,7 @@ pub mod api;
 pub mod app;
 pub mod clock;
 pub mod i18n;
+pub mod interned;
 pub mod pwa;
 pub mod screen;
 pub mod store;

@@ -1,4 +1,5 @@
 fn main() {
     console_error_panic_hook::set_once();
+    smsrent::interned::intern_common();
     leptos::mount::mount_to_body(smsrent::App);
 }

@@ -31,7 +31,7 @@ fn idle(host: &web_sys::Element) -> bool {
 fn select(host: &web_sys::Element, selector: &str, value: &str) {
     let el: web_sys::HtmlSelectElement = find(host, selector).unwrap().unchecked_into();
     el.set_value(value);
-    el.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    fire(&el, "change");
 }
 
 #[wasm_bindgen_test]
@@ -86,7 +86,7 @@ async fn wizard_keeps_choices_and_refuses_long_periods() {
     let count: web_sys::HtmlInputElement =
         find(&host, "input[type=number]").unwrap().unchecked_into();
     count.set_value("4");
-    count.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    fire(&count, "input");
     assert!(
         wait_until(2_000, || text(&host).contains("120 days is too long")).await,
         "{}",
@@ -94,7 +94,7 @@ async fn wizard_keeps_choices_and_refuses_long_periods() {
     );
     assert!(button(&host, "Next").has_attribute("disabled"));
     count.set_value("1");
-    count.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    fire(&count, "input");
     assert!(wait_until(2_000, || text(&host).contains("30 days in total.")).await);
     button(&host, "Next").click();
 

@@ -24,13 +24,6 @@ fn calls_of(method: &str) -> u64 {
     serde_json::from_str::<Simulator>(&saved).unwrap().counters().calls_of(method)
 }
 
-fn row_group(host: &web_sys::HtmlElement, id: u64) -> web_sys::HtmlElement {
-    find(host, &format!("tr[data-order-id='{id}']"))
-        .and_then(|tr| tr.parent_element())
-        .map(JsCast::unchecked_into)
-        .unwrap_or_else(|| panic!("no order {id}"))
-}
-
 #[wasm_bindgen_test]
 async fn new_sms_is_announced_until_seen_and_activate_sends_once() {
     clear_storage();
@@ -76,6 +69,8 @@ async fn new_sms_is_announced_until_seen_and_activate_sends_once() {
     let done = wait_until(5000, || text(&whatsapp).contains("Activation requested")).await;
     assert!(done, "{}", text(&whatsapp));
     assert_eq!(calls_of("activate"), before + 1, "one click's worth of requests");
+    let said = text(&find(&host, "[data-testid=announcer]").unwrap());
+    assert!(said.contains("Activation requested"), "said to screen readers too: {said:?}");
     assert_eq!(text(&find(&whatsapp, ".state").unwrap()), "Activating");
     assert!(text(&whatsapp).contains("Activating…"));
     host.remove();

@@ -140,7 +140,7 @@ async fn no_sms_yet_says_so_and_reminds_to_activate() {
     assert!(find(&host, ".sms-other").is_none(), "no other-services block without such SMS");
     assert!(try_button(&host, "Refresh SMS").is_some());
     assert!(
-        find(&host, "summary[aria-label='About receiving SMS']").is_some(),
+        find(&host, "button.help-q[aria-label='About receiving SMS']").is_some(),
         "help next to the panel"
     );
     host.remove();

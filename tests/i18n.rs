@@ -13,7 +13,7 @@ use web_sys::HtmlElement;
 
 mod common;
 
-use common::{find, sleep, wait_until};
+use common::{find, fire, sleep, wait_until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -59,7 +59,7 @@ async fn choose(host: &HtmlElement, tag: &str) {
         .expect("the language select")
         .unchecked_into();
     select.set_value(tag);
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    fire(&select, "change");
     leptos::task::tick().await;
     sleep(10).await;
 }

@@ -40,7 +40,7 @@ async fn key_is_saved_masked_and_forgotten() {
         host.query_selector("#apikey").unwrap().unwrap().unchecked_into();
     assert_eq!(input.type_(), "password");
     input.set_value(&format!("  {KEY} "));
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    common::fire(&input, "input");
     settle().await;
     click(&host, "button[type=submit]");
     settle().await;

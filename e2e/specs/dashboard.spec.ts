@@ -20,7 +20,8 @@ test('see the orders, activate one and watch it become active', async ({ page, s
   await expect(row(page, id)).toContainText('Instagram');
   const before = await sim.counters();
   await row(page, id).getByRole('button', { name: 'Activate', exact: true }).dblclick();
-  await expect(page.getByText(/Activation requested/)).toBeVisible();
+  await expect(row(page, id).getByText(/Activation requested/)).toBeVisible();
+  await expect(page.getByTestId('announcer')).toHaveText(/Activation requested/); // and to screen readers
   await expect(row(page, id)).toContainText('Activating');
   const after = await sim.counters();
   expect((after.data.calls.activate ?? 0) - (before.data.calls.activate ?? 0)).toBe(1);
@@ -43,7 +44,8 @@ test('receive an SMS and copy its code in one click', async ({ page, context, si
   const copy = page.getByRole('button', { name: 'Copy code 483921' });
   await expect(copy).toBeVisible();
   await copy.click();
-  await expect(page.getByText('Copied').first()).toBeVisible();
+  await expect(page.locator('button.code-copy')).toContainText('Copied'); // its name changes with it
+  await expect(page.getByTestId('announcer')).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('483921');
 });
 
@@ -60,7 +62,8 @@ test('prolong inside the 7-day window: price first, then the new expiry', async 
   await expect(confirm).toBeEnabled();
   const before = await sim.counters();
   await confirm.click();
-  await expect(page.getByText(/^Prolonged by 7 days/)).toBeVisible();
+  await expect(row(page, id).getByText(/^Prolonged by 7 days/)).toBeVisible();
+  await expect(page.getByTestId('announcer')).toHaveText(/^Prolonged by 7 days/);
   const after = await sim.counters();
   expect((after.data.calls.prolong ?? 0) - (before.data.calls.prolong ?? 0)).toBe(1);
   const orders = await sim.api({ method: 'orders', apikey: key });
@@ -87,7 +90,8 @@ test('delete asks first, names the number, and cannot be undone', async ({ page,
   await expect(row(page, id)).toBeVisible();
   await row(page, id).getByRole('button', { name: 'Delete', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete number' }).click();
-  await expect(page.getByText(/^Deleted/)).toBeVisible();
+  await expect(page.locator('#main').getByText(/^Deleted/)).toBeVisible();
+  await expect(page.getByTestId('announcer')).toHaveText(/^Deleted/);
   await expect(row(page, id)).toHaveCount(0);
 });
 

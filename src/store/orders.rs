@@ -149,15 +149,34 @@ impl OrdersStore {
             }
             match result {
                 Ok(orders) => {
-                    let cached = Cached { at: now.timestamp(), orders };
-                    storage::save_json(&self.cache_key(), &cached);
-                    self.apply(cached.orders);
+                    self.apply(orders);
                     self.updated_at.set(Some(now));
                     self.error.set(None);
                     self.polls.update(|n| *n += 1);
+                    self.save_after_paint(generation, now.timestamp());
                 }
                 Err(err) => self.error.set(Some(err)),
             }
+        });
+    }
+
+    /// Caches the list on screen for the next start, once the browser has
+    /// painted it: serializing a long list and writing localStorage takes
+    /// a while, and the list is what the user is waiting for.
+    fn save_after_paint(self, generation: u64, at: i64) {
+        let key = self.cache_key();
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if self.generation.try_get_value() != Some(generation) {
+                        return; // another account by now
+                    }
+                    self.orders.with_untracked(|orders| {
+                        storage::save_json(&key, &CachedRef { at, orders });
+                    });
+                },
+                std::time::Duration::ZERO,
+            );
         });
     }
 
@@ -225,10 +244,17 @@ impl OrdersStore {
     }
 }
 
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(serde::Deserialize)]
 struct Cached {
     at: i64,
     orders: Vec<Order>,
+}
+
+/// What [`Cached`] is read from, written without copying the list.
+#[derive(serde::Serialize)]
+struct CachedRef<'a> {
+    at: i64,
+    orders: &'a [Order],
 }
 
 pub fn use_orders() -> OrdersStore {

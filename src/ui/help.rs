@@ -1,44 +1,48 @@
-//! Short help next to the control it concerns: a "?" that opens a few
-//! sentences of the provider's rules (a native `<details>`, so it works
-//! with keyboard and screen readers; Escape closes it).
+//! Short help next to the control it concerns: a "?" button that opens a
+//! few sentences of the provider's rules below it (Escape or a second
+//! click closes them).
+//!
+//! A long list shows two of these per row, so each is as light as it can
+//! be: one button whose name is fixed when it is made (the list is rebuilt
+//! when the language changes), and the sentences made only when opened.
 
-use leptos::html;
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
 
 #[component]
 pub fn Help(
-    /// The accessible name of the "?", e.g. "About activation".
+    /// The accessible name of the "?", e.g. "About activation", already
+    /// in the current language.
     #[prop(into)]
-    label: Signal<String>,
+    label: String,
     /// Translation keys, one short paragraph each.
     keys: &'static [&'static str],
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let details = NodeRef::<html::Details>::new();
-    // The text is made only when opened: a long list has many of these.
     let open = RwSignal::new(false);
-    let on_toggle = move |_| open.set(details.get_untracked().is_some_and(|d| d.open()));
     let close_on_escape = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape"
-            && let Some(d) = details.get_untracked()
-            && d.open()
-        {
+        if ev.key() == "Escape" && open.get_untracked() {
             ev.stop_propagation();
-            d.set_open(false);
+            open.set(false);
         }
     };
     view! {
-        <details class="help-tip" node_ref=details on:keydown=close_on_escape on:toggle=on_toggle>
-            <summary aria-label=move || label.get() title=move || label.get()>
+        <span class="help-tip" on:keydown=close_on_escape>
+            <button
+                type="button"
+                class="help-q"
+                aria-expanded=move || open.get().to_string()
+                aria-label=label
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
                 "?"
-            </summary>
-            <Show when=move || open.get()>
+            </button>
+            {move || open.get().then(|| view! {
                 <div class="help-pop" role="note">
                     {keys.iter().map(|k| view! { <p>{move || i18n.t(k)}</p> }).collect_view()}
                 </div>
-            </Show>
-        </details>
+            })}
+        </span>
     }
 }

@@ -1,5 +1,6 @@
 //! Small shared pieces of the screens.
 
+pub mod announce;
 pub mod copy;
 pub mod dialog;
 pub mod error;

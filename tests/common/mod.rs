@@ -13,6 +13,8 @@ use smsrent::i18n::I18n;
 use smsrent::store::network::Network;
 use smsrent::store::settings::SettingsStore;
 use smsrent::store::theme::ThemeStore;
+use smsrent::ui::announce::Announcer;
+use smsrent::ui::copy::Clipboard;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -32,6 +34,8 @@ pub fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlE
         let api = Api::provide(settings);
         Network::provide(Signal::derive(move || api.is_demo()));
         ThemeStore::provide();
+        Announcer::provide();
+        Clipboard::provide();
         smsrent::store::provide_dashboard(api);
         view()
     });
@@ -106,4 +110,22 @@ pub async fn wait_until(ms: u64, mut ready: impl FnMut() -> bool) -> bool {
         waited += 50;
     }
     true
+}
+
+/// Fires `kind` ("input", "change") at `el` as the browser does when a
+/// person types or picks: bubbling, so the app's delegated handlers (Leptos
+/// listens at the document) see it.
+pub fn fire(el: &web_sys::Element, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
+
+/// The `<tbody>` of order `id`: its row and, when open, its SMS panel.
+pub fn row_group(host: &web_sys::HtmlElement, id: u64) -> web_sys::HtmlElement {
+    find(host, &format!("tr[data-order-id='{id}']"))
+        .and_then(|tr| tr.parent_element())
+        .map(JsCast::unchecked_into)
+        .unwrap_or_else(|| panic!("no order {id}"))
 }

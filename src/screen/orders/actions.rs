@@ -1,7 +1,14 @@
 //! The actions of one order: activate, prolong, add a service, delete.
 //! Each is one request per deliberate click: the buttons are disabled and
 //! re-entry ignored while a write is in flight, writes are never retried,
-//! and the outcome is said in words.
+//! and the outcome is said in words (in the row, and to screen readers
+//! through the app's announcer).
+//!
+//! Every row has these, so they are kept light: one `pending` flag and one
+//! outcome per row (no `Action` and no effects), labels written once in
+//! the language of the moment (the list makes its rows anew when it
+//! changes), and the texts that are usually empty (why prolonging is not
+//! possible, the outcome) only present when there is something to say.
 
 use leptos::prelude::*;
 use rentapi::model::{Order, OrderState};
@@ -11,9 +18,10 @@ use rentapi::{ApiError, Period, ServiceCode};
 use crate::api::use_api;
 use crate::clock;
 use crate::i18n::{I18n, use_i18n};
-use crate::store::network::use_network;
+use crate::store::network::{OFFLINE_REASON_ID, use_network};
 use crate::store::orders::use_orders;
 use crate::store::sms::use_sms;
+use crate::ui::announce::use_announcer;
 use crate::ui::error::ErrorNotice;
 use crate::ui::help::Help;
 
@@ -49,11 +57,13 @@ enum Outcome {
 #[component]
 pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
     let i18n = use_i18n();
+    let lang = i18n.lang.get_untracked();
     let api = use_api();
     let store = use_orders();
     let sms = use_sms();
     let minute = use_minute();
     let network = use_network();
+    let announcer = use_announcer();
     let flash = use_context::<Flash>();
     let id = order.with_untracked(|o| o.id);
     let state = Memo::new(move |_| order.with(|o| o.state));
@@ -63,65 +73,53 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
     });
     let open = RwSignal::new(None::<Open>);
     let outcome = RwSignal::new(None::<Outcome>);
+    let pending = RwSignal::new(false);
 
-    let action = Action::new_local(move |w: &Write| {
-        let w = w.clone();
+    // One request per deliberate action: a click while one is in flight is
+    // ignored; the answer is applied only if the row is still there.
+    let send = Callback::new(move |w: Write| {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        outcome.set(None);
         let client = api.client_untracked();
         let order = order.get_untracked();
-        async move {
+        leptos::task::spawn_local(async move {
             let result = match &w {
                 Write::Activate => client.activate(order.id).await.map(drop),
                 Write::Prolong(p) => client.prolong(order.id, *p).await.map(drop),
                 Write::Delete => client.delete(order.id).await.map(drop),
                 Write::AddService(code, _) => client.add_service(&order, code.clone()).await,
             };
-            let result = result.map(|()| untrack(|| done_text(i18n, &w, &order)));
-            if result.is_ok() {
-                match &w {
-                    // The row says "activating" until a poll says otherwise.
-                    Write::Activate => store.set_state(order.id, OrderState::Activating),
-                    Write::Delete => {
-                        store.remove(order.id);
-                        sms.forget(order.id);
-                        if let (Some(flash), Ok(text)) = (flash, &result) {
-                            flash.0.set(Some(text.clone()));
-                        }
+            let _ = pending.try_set(false);
+            match result {
+                Ok(()) => {
+                    let text = untrack(|| done_text(i18n, &w, &order));
+                    if let Some(announcer) = announcer {
+                        announcer.say(&text);
                     }
-                    Write::Prolong(_) | Write::AddService(..) => {}
+                    match &w {
+                        // The row says "activating" until a poll says otherwise.
+                        Write::Activate => store.set_state(order.id, OrderState::Activating),
+                        Write::Delete => {
+                            store.remove(order.id);
+                            sms.forget(order.id);
+                            if let Some(flash) = flash {
+                                let _ = flash.0.try_set(Some(text.clone()));
+                            }
+                        }
+                        Write::Prolong(_) | Write::AddService(..) => {}
+                    }
+                    let _ = outcome.try_set(Some(Outcome::Done(w, text)));
+                    let _ = open.try_set(None);
+                    store.refresh_after_write();
                 }
-                store.refresh_after_write();
+                Err(err) => {
+                    let _ = outcome.try_set(Some(Outcome::Failed(err)));
+                }
             }
-            (w, result)
-        }
-    });
-    let pending = action.pending();
-    let value = action.value();
-    Effect::new(move |_| {
-        let Some((w, result)) = value.get() else { return };
-        match result {
-            Ok(text) => {
-                outcome.set(Some(Outcome::Done(w, text)));
-                open.set(None);
-            }
-            Err(err) => outcome.set(Some(Outcome::Failed(err))),
-        }
-    });
-    // "Activation requested…" has served its purpose once the number is active.
-    Effect::new(move |_| {
-        if state.get() == OrderState::Active
-            && outcome.with_untracked(|o| matches!(o, Some(Outcome::Done(Write::Activate, _))))
-        {
-            outcome.set(None);
-        }
-    });
-
-    // One request per deliberate action: a click while one is in flight is ignored.
-    let send = Callback::new(move |w: Write| {
-        if pending.get_untracked() {
-            return;
-        }
-        outcome.set(None);
-        action.dispatch(w);
+        });
     });
     let show = move |which: Open| {
         outcome.set(None);
@@ -132,6 +130,8 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
         Some(Outcome::Failed(e)) => Some(e),
         _ => None,
     });
+    let busy = move || pending.get() || network.blocked();
+    let offline_reason = move || network.blocked().then(|| OFFLINE_REASON_ID.to_owned());
     let reason_id = format!("prolong-why-{id}");
     let reason = move || {
         block.get().map(|b| match b {
@@ -139,6 +139,18 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
                 i18n.fmt("prolong-not-yet", &[("date", &clock::local(opens_at))])
             }
             other => i18n.t(other.message_key()).to_owned(),
+        })
+    };
+    // What the row says now: "Sending…", or what the last write did
+    // ("Activation requested…" only until the number is active).
+    let said = move || {
+        if pending.get() {
+            return Some(lang.text("action-sending").to_owned());
+        }
+        outcome.with(|o| match o {
+            Some(Outcome::Done(Write::Activate, _)) if state.get() == OrderState::Active => None,
+            Some(Outcome::Done(_, text)) => Some(text.clone()),
+            _ => None,
         })
     };
 
@@ -150,81 +162,71 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
                     <button
                         type="button"
                         class="primary"
-                        disabled=move || pending.get() || network.blocked()
-                        aria-describedby=network.described_by(None)
+                        disabled=busy
+                        aria-describedby=offline_reason
                         on:click=move |_| send.run(Write::Activate)
                     >
-                        {move || i18n.t("action-activate")}
+                        {lang.text("action-activate")}
                     </button>
-                    <Help label=Signal::derive(move || i18n.t("help-activate-label").to_owned()) keys=HELP_ACTIVATE />
+                    <Help label=lang.text("help-activate-label") keys=HELP_ACTIVATE />
                 }
                 .into_any(),
                 OrderState::Activating => view! {
                     <button type="button" disabled>
-                        {move || i18n.t("action-activating")}
+                        {lang.text("action-activating")}
                     </button>
-                    <Help label=Signal::derive(move || i18n.t("help-activate-label").to_owned()) keys=HELP_ACTIVATE />
+                    <Help label=lang.text("help-activate-label") keys=HELP_ACTIVATE />
                 }
                 .into_any(),
                 _ => ().into_any(),
             }}
             <button
                 type="button"
-                disabled=move || pending.get() || block.with(Option::is_some) || network.blocked()
-                aria-describedby=network.described_by(Some(reason_id.clone()))
+                disabled=move || busy() || block.with(Option::is_some)
+                aria-describedby={
+                    let reason_id = reason_id.clone();
+                    move || offline_reason().or_else(|| block.with(Option::is_some).then(|| reason_id.clone()))
+                }
                 on:click=move |_| show(Open::Prolong)
             >
-                {move || i18n.t("action-prolong")}
+                {lang.text("action-prolong")}
             </button>
-            <Help label=Signal::derive(move || i18n.t("help-prolong-label").to_owned()) keys=HELP_PROLONG />
-            <button
-                type="button"
-                disabled=move || pending.get() || network.blocked()
-                aria-describedby=network.described_by(None)
-                on:click=move |_| show(Open::AddService)
-            >
-                {move || i18n.t("action-add-service")}
+            <Help label=lang.text("help-prolong-label") keys=HELP_PROLONG />
+            <button type="button" disabled=busy aria-describedby=offline_reason on:click=move |_| show(Open::AddService)>
+                {lang.text("action-add-service")}
             </button>
-            <button
-                type="button"
-                class="danger"
-                disabled=move || pending.get() || network.blocked()
-                aria-describedby=network.described_by(None)
-                on:click=move |_| show(Open::Delete)
-            >
-                {move || i18n.t("action-delete")}
+            <button type="button" class="danger" disabled=busy aria-describedby=offline_reason on:click=move |_| show(Open::Delete)>
+                {lang.text("action-delete")}
             </button>
         </div>
-        <small class="prolong-why muted" id=reason_id>
-            {reason}
-        </small>
-        <p class="outcome" role="status">
-            {move || match outcome.get() {
-                Some(Outcome::Done(_, text)) => Some(text),
-                _ => None,
-            }}
-            {move || pending.get().then(|| i18n.t("action-sending"))}
-        </p>
-        {move || (open.get().is_none() && error.with(Option::is_some)).then(|| view! { <ErrorNotice error /> })}
+        // Below the buttons, each only when there is something to say: why
+        // prolonging is not possible, "Sending…" or what the last write did.
+        {move || {
+            let why = reason().map(|text| view! { <small class="prolong-why muted" id=reason_id.clone()>{text}</small> });
+            let said = said().map(|text| view! { <p class="outcome">{text}</p> });
+            (why.is_some() || said.is_some()).then_some((why, said))
+        }}
+        // A failed write's error (in its dialog while that is open), or the dialog.
         {move || match open.get() {
             Some(Open::Prolong) => view! {
-                <ProlongDialog order pending=pending error on_confirm=Callback::new(move |p| send.run(Write::Prolong(p))) on_close=close />
+                <ProlongDialog order pending error on_confirm=Callback::new(move |p| send.run(Write::Prolong(p))) on_close=close />
             }
             .into_any(),
             Some(Open::Delete) => view! {
-                <DeleteDialog order pending=pending error on_confirm=Callback::new(move |()| send.run(Write::Delete)) on_close=close />
+                <DeleteDialog order pending error on_confirm=Callback::new(move |()| send.run(Write::Delete)) on_close=close />
             }
             .into_any(),
             Some(Open::AddService) => view! {
                 <AddServiceDialog
                     order
-                    pending=pending
+                    pending
                     error
                     on_confirm=Callback::new(move |(code, name)| send.run(Write::AddService(code, name)))
                     on_close=close
                 />
             }
             .into_any(),
+            None if error.with(Option::is_some) => view! { <ErrorNotice error /> }.into_any(),
             None => ().into_any(),
         }}
     }

@@ -1,10 +1,12 @@
 //! The table of orders, keyed by id: filtering, sorting or a poll re-use
 //! the rows already on screen, and an equal poll touches none of them.
+//! The key holds the language too: rows write their words once, so a new
+//! language makes them anew (rare) rather than every row watching it.
 
 use leptos::prelude::*;
 use rentapi::OrderId;
 
-use crate::i18n::use_i18n;
+use crate::i18n::{Lang, use_i18n};
 use crate::store::orders::use_orders;
 use crate::store::sms::use_sms;
 use crate::ui::table::TableHead;
@@ -39,9 +41,12 @@ pub fn OrdersList(filter: RwSignal<Filter>) -> impl IntoView {
             <caption class="sr-only">{move || i18n.t("orders-title")}</caption>
             <TableHead columns=&["col-state", "col-number", "col-service", "col-until", "col-sms", "col-actions"] />
             <For
-                each=move || shown.get()
-                key=|id: &OrderId| *id
-                children=move |id| store.row(id).map(|row| view! { <OrderRow order=row /> })
+                each=move || {
+                    let lang = i18n.lang.get();
+                    shown.with(|ids| ids.iter().map(|id| (*id, lang)).collect::<Vec<_>>())
+                }
+                key=|key: &(OrderId, Lang)| *key
+                children=move |(id, _)| store.row(id).map(|row| view! { <OrderRow order=row /> })
             />
         </table>
         <Show when=nothing_matches>

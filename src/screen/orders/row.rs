@@ -2,8 +2,13 @@
 //! operator and a copy button, the service, the expiry in the browser's
 //! time zone with a live countdown, its SMS and the actions allowed now.
 //!
-//! Every cell reads its own memo of the order's signal, so a poll that
-//! changes one field rewrites one text node, and an equal poll none.
+//! A list may hold thousands of these, so a row keeps its reactive parts
+//! to what can change: its fields come from the order's signal through a
+//! few memos (a poll that changes one field rewrites one cell, an equal
+//! poll nothing), while the words around them, the number (an order's
+//! number never changes) and the labels are plain text, made once in the
+//! language of the moment: the list makes its rows anew when the language
+//! changes (see `list.rs`).
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -11,7 +16,7 @@ use rentapi::model::{Order, OrderState};
 
 use crate::clock::{self, use_ticker};
 
-use crate::i18n::{I18n, Lang, fill, use_i18n};
+use crate::i18n::{Lang, fill, use_i18n};
 use crate::store::sms::use_sms;
 use crate::ui::copy::CopyButton;
 
@@ -44,46 +49,43 @@ pub fn use_minute() -> MinuteClock {
 
 #[component]
 pub fn OrderRow(#[prop(into)] order: Signal<Order>) -> impl IntoView {
-    let i18n = use_i18n();
+    let lang = use_i18n().lang.get_untracked();
     let minute = use_minute();
     let sms = use_sms();
-    let id = order.with_untracked(|o| o.id);
+    let (id, number, provider) = order.with_untracked(|o| {
+        (o.id, o.display_number(), o.provider.clone().filter(|p| !p.trim().is_empty()))
+    });
     let state = Memo::new(move |_| order.with(|o| o.state));
-    let number = Memo::new(move |_| order.with(Order::display_number));
-    let provider =
-        Memo::new(move |_| order.with(|o| o.provider.clone().filter(|p| !p.trim().is_empty())));
     let service = Memo::new(move |_| order.with(service_name));
     let until = Memo::new(move |_| order.with(|o| o.until));
-    let left = Memo::new(move |_| countdown(i18n.lang.get(), until.get(), minute.0.get()));
+    let left = Memo::new(move |_| countdown(lang, until.get(), minute.0.get()));
     let has_new = Memo::new(move |_| order.with(|o| sms.has_new(o)));
     let unseen = Memo::new(move |_| sms.unseen(id));
     let open = RwSignal::new(false);
     let panel_id = format!("sms-{id}");
-    let toggle = move |_| {
-        let now_open = !open.get_untracked();
-        open.set(now_open);
-    };
+    let copy_label = fill(lang.text("copy-number"), &[("number", &number)]);
+    let sms_of = fill(lang.text("sms-toggle-number"), &[("number", &number)]);
     view! {
-        <tbody class="order" class:has-new-sms=has_new class:open=open data-order-id=id.to_string()>
+        <tbody class="order" class:has-new-sms=has_new data-order-id=id.to_string()>
             <tr class="order-row" data-order-id=id.to_string()>
                 <td class="state-cell">
-                    <span class=move || format!("state {}", state_class(state.get()))>
-                        {move || state_text(i18n, state.get())}
-                    </span>
+                    {move || {
+                        let s = state.get();
+                        view! { <span class=format!("state {}", state_class(s))>{state_text(lang, s)}</span> }
+                    }}
                 </td>
                 <td class="number">
-                    <span class="pnumber">{move || number.get()}</span>
-                    {move || provider.get().map(|p| view! { <small class="provider muted">" (" {p} ")"</small> })}
+                    <span class="pnumber">{number.clone()}</span>
+                    {provider.map(|p| view! { <small class="provider muted">" (" {p} ")"</small> })}
                     " "
-                    {move || {
-                        let n = number.get();
-                        let label = i18n.fmt("copy-number", &[("number", &n)]);
-                        view! { <CopyButton text=n.replace(' ', "") label /> }
-                    }}
+                    <CopyButton text=number.replace(' ', "") label=copy_label />
                 </td>
                 <td class="service">{move || service.get()}</td>
                 <td class="until">
-                    <time datetime=move || until.get().to_rfc3339()>{move || clock::local(until.get())}</time>
+                    {move || {
+                        let t = until.get();
+                        view! { <time datetime=t.to_rfc3339()>{clock::local(t)}</time> }
+                    }}
                     <small class="countdown">{move || left.get()}</small>
                 </td>
                 <td class="sms-cell">
@@ -93,20 +95,18 @@ pub fn OrderRow(#[prop(into)] order: Signal<Order>) -> impl IntoView {
                         class:has-new=has_new
                         aria-expanded=move || open.get().to_string()
                         aria-controls=panel_id.clone()
-                        on:click=toggle
+                        on:click=move |_| open.update(|o| *o = !*o)
                     >
                         // The name is the visible words with the number in
                         // between for screen readers: "SMS of +7 … 1 new".
-                        {move || i18n.t("sms-toggle")}
+                        {lang.text("sms-toggle")}
                         " "
-                        <span class="sr-only">
-                            {move || i18n.fmt("sms-toggle-number", &[("number", &number.get())])}
-                        </span>
+                        <span class="sr-only">{sms_of}</span>
                         " "
                         {move || {
                             let n = unseen.get();
                             (n > 0).then(|| view! {
-                                <span class="badge">{i18n.fmt("sms-new-count", &[("n", &n.to_string())])}</span>
+                                <span class="badge">{fill(lang.text("sms-new-count"), &[("n", &n.to_string())])}</span>
                             })
                         }}
                     </button>
@@ -115,13 +115,13 @@ pub fn OrderRow(#[prop(into)] order: Signal<Order>) -> impl IntoView {
                     <RowActions order />
                 </td>
             </tr>
-            <Show when=move || open.get()>
+            {move || open.get().then(|| view! {
                 <tr class="sms-row" id=panel_id.clone()>
                     <td colspan=COLUMNS.to_string()>
                         <SmsPanel order />
                     </td>
                 </tr>
-            </Show>
+            })}
         </tbody>
     }
 }
@@ -141,13 +141,15 @@ pub fn state_class(state: OrderState) -> &'static str {
     }
 }
 
-pub fn state_text(i18n: I18n, state: OrderState) -> String {
+pub fn state_text(lang: Lang, state: OrderState) -> String {
     match state {
-        OrderState::NotActive => i18n.t("state-not-active").to_owned(),
-        OrderState::Active => i18n.t("state-active").to_owned(),
-        OrderState::Activating => i18n.t("state-activating").to_owned(),
-        OrderState::NotInSystem => i18n.t("state-not-in-system").to_owned(),
-        OrderState::Unknown(code) => i18n.fmt("state-unknown", &[("code", &code.to_string())]),
+        OrderState::NotActive => lang.text("state-not-active").to_owned(),
+        OrderState::Active => lang.text("state-active").to_owned(),
+        OrderState::Activating => lang.text("state-activating").to_owned(),
+        OrderState::NotInSystem => lang.text("state-not-in-system").to_owned(),
+        OrderState::Unknown(code) => {
+            fill(lang.text("state-unknown"), &[("code", &code.to_string())])
+        }
     }
 }
 

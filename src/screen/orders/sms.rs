@@ -4,7 +4,6 @@
 //! for other services behind a hide/show toggle.
 
 use leptos::prelude::*;
-use leptos_use_clipboard::{UseClipboardReturn, use_clipboard};
 use leptos_use_document_visibility::use_document_visibility;
 use rentapi::code::extract_code;
 use rentapi::model::{Order, Sms, SmsBundle};
@@ -15,6 +14,7 @@ use web_sys::VisibilityState;
 use crate::i18n::use_i18n;
 use crate::store::network::use_network;
 use crate::store::sms::use_sms;
+use crate::ui::copy::use_clipboard_store;
 use crate::ui::error::ErrorNotice;
 use crate::ui::help::Help;
 
@@ -85,7 +85,7 @@ pub fn SmsView(
         <section class="sms-panel" aria-label=move || title.with(|(n, s)| i18n.fmt("sms-heading", &[("number", n), ("service", s)]))>
             <header class="sms-head">
                 <h3>{move || title.with(|(n, s)| i18n.fmt("sms-heading", &[("number", n), ("service", s)]))}</h3>
-                <Help label=Signal::derive(move || i18n.t("help-sms-label").to_owned()) keys=HELP_SMS />
+                <Help label=i18n.t("help-sms-label") keys=HELP_SMS />
                 {on_refresh.map(|refresh| view! {
                     <button
                         type="button"
@@ -185,16 +185,17 @@ pub fn received_at(t: chrono::DateTime<chrono::Utc>) -> String {
 #[component]
 pub fn CodeButton(code: String) -> impl IntoView {
     let i18n = use_i18n();
-    let UseClipboardReturn { copied, copy, .. } = use_clipboard();
-    let text = code.clone();
+    let clipboard = use_clipboard_store();
+    let (text, mine) = (code.clone(), code.clone());
+    let copied = move || clipboard.just_copied(&mine);
     view! {
         // The hint comes first in the name ("Copy code 483921") and is shown
         // under the code (column-reverse): what is read is what is seen.
-        <button type="button" class="code-copy" on:click=move |_| copy(&text)>
-            <span class="code-hint">{move || if copied.get() { i18n.t("copied") } else { i18n.t("copy-code-hint") }}</span>
+        // "Copied" is said by the app's announcer.
+        <button type="button" class="code-copy" on:click=move |_| clipboard.copy(text.clone())>
+            <span class="code-hint">{move || if copied() { i18n.t("copied") } else { i18n.t("copy-code-hint") }}</span>
             " "
             <span class="code">{code}</span>
         </button>
-        <span class="sr-only" aria-live="polite">{move || copied.get().then(|| i18n.t("copied"))}</span>
     }
 }
