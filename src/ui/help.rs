@@ -27,22 +27,29 @@ pub fn Help(
             open.set(false);
         }
     };
+    // One binding for the button's state and the rules below it: toggling
+    // patches the same button (focus stays) and adds or drops the rules.
     view! {
         <span class="help-tip" on:keydown=close_on_escape>
-            <button
-                type="button"
-                class="help-q"
-                aria-expanded=move || open.get().to_string()
-                aria-label=label
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                "?"
-            </button>
-            {move || open.get().then(|| view! {
-                <div class="help-pop" role="note">
-                    {keys.iter().map(|k| view! { <p>{move || i18n.t(k)}</p> }).collect_view()}
-                </div>
-            })}
+            {move || {
+                let shown = open.get();
+                view! {
+                    <button
+                        type="button"
+                        class="help-q"
+                        aria-expanded=shown.to_string()
+                        aria-label=label.clone()
+                        on:click=move |_| open.update(|o| *o = !*o)
+                    >
+                        "?"
+                    </button>
+                    {shown.then(|| view! {
+                        <div class="help-pop" role="note">
+                            {keys.iter().map(|k| view! { <p>{move || i18n.t(k)}</p> }).collect_view()}
+                        </div>
+                    })}
+                }
+            }}
         </span>
     }
 }

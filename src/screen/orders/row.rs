@@ -56,9 +56,10 @@ pub fn OrderRow(#[prop(into)] order: Signal<Order>) -> impl IntoView {
         (o.id, o.display_number(), o.provider.clone().filter(|p| !p.trim().is_empty()))
     });
     let state = Memo::new(move |_| order.with(|o| o.state));
-    let service = Memo::new(move |_| order.with(service_name));
+    // Memos only where several bindings read a field; a single binding
+    // reads the order itself (it re-runs when the order changes, and the
+    // DOM is touched only if its text did).
     let until = Memo::new(move |_| order.with(|o| o.until));
-    let left = Memo::new(move |_| countdown(lang, until.get(), minute.0.get()));
     let has_new = Memo::new(move |_| order.with(|o| sms.has_new(o)));
     let unseen = Memo::new(move |_| sms.unseen(id));
     let open = RwSignal::new(false);
@@ -80,19 +81,18 @@ pub fn OrderRow(#[prop(into)] order: Signal<Order>) -> impl IntoView {
                     " "
                     <CopyButton text=number.replace(' ', "") label=copy_label />
                 </td>
-                <td class="service">{move || service.get()}</td>
+                <td class="service">{move || order.with(service_name)}</td>
                 <td class="until">
                     {move || {
                         let t = until.get();
                         view! { <time datetime=t.to_rfc3339()>{clock::local(t)}</time> }
                     }}
-                    <small class="countdown">{move || left.get()}</small>
+                    <small class="countdown">{move || countdown(lang, until.get(), minute.0.get())}</small>
                 </td>
                 <td class="sms-cell">
+                    // No `type`: never inside a form (see actions.rs).
                     <button
-                        type="button"
                         class="sms-toggle"
-                        class:has-new=has_new
                         aria-expanded=move || open.get().to_string()
                         aria-controls=panel_id.clone()
                         on:click=move |_| open.update(|o| *o = !*o)
