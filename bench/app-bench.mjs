@@ -498,7 +498,7 @@ function report(r) {
         `${(a / p).toFixed(2)}`, target, n === '1000' ? yes(a / p <= 2) : '—');
     }
     const detail = Object.entries(r.render).map(([n, v]) => `${n}: app DOM ready ${ms(median(v.app.map((x) => x.dom)))} after the answer (painted ${ms(median(v.app.map((x) => x.paint)))}), plain ${ms(median(v.plain.map((x) => x.dom)))} (${ms(median(v.plain.map((x) => x.paint)))}); from navigation start, app ${ms(median(v.app.map((x) => x.fromNav)))}, plain ${ms(median(v.plain.map((x) => x.fromNav)))}`).join('; ');
-    notes.push(`Render: from the orders answer's Resource Timing \`responseEnd\` (so neither the request queue's gap nor the simulator's time counts) to the first moment after the next frame once all rows are in the DOM; the app's time includes reading and decoding the JSON, caching it in localStorage and building a signal per order, the plain page's \`JSON.parse\`, a sort and one \`insertAdjacentHTML\` of the same rows (same cells, classes and stylesheet, texts escaped). ${detail}.`);
+    notes.push(`Render: from the orders answer's Resource Timing \`responseEnd\` (so neither the request queue's gap nor the simulator's time counts) to the first moment after the next frame once all rows are in the DOM; the app's time includes reading and decoding the JSON, a signal per order and each row's reactive bindings (kept few: a row writes its words once per language, the app has one clipboard and one live region, events are delegated; the localStorage cache is written after the paint), the plain page's \`JSON.parse\`, a sort and one \`insertAdjacentHTML\` of the same rows (same cells, classes and stylesheet, texts escaped). ${detail}.`);
   }
   if (r.mutations) {
     const m = r.mutations;
