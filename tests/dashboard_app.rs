@@ -9,7 +9,6 @@ mod common;
 use common::*;
 use leptos::prelude::document;
 use rentapi::sim::Simulator;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -27,9 +26,7 @@ fn calls_of(method: &str) -> u64 {
 #[wasm_bindgen_test]
 async fn new_sms_is_announced_until_seen_and_activate_sends_once() {
     clear_storage();
-    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), smsrent::App).forget();
+    let host = mount_app();
 
     // The seeded Instagram order has a new SMS: title and row say so.
     let announced = wait_until(10_000, || {

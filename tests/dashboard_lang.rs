@@ -8,7 +8,6 @@
 mod common;
 
 use common::*;
-use leptos::prelude::document;
 use smsrent::i18n::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -18,9 +17,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 async fn rows_are_made_anew_in_a_new_language_and_their_help_opens() {
     clear_storage();
-    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), smsrent::App).forget();
+    let host = mount_app();
     assert!(wait_until(10_000, || find(&host, "tr[data-order-id='40301']").is_some()).await);
     let rows = find_all(&host, "tr.order-row").len();
 

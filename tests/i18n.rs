@@ -39,12 +39,6 @@ fn browser_languages() -> Vec<String> {
         .collect()
 }
 
-fn new_host() -> HtmlElement {
-    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
-    host
-}
-
 fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length())
@@ -67,8 +61,7 @@ async fn choose(host: &HtmlElement, tag: &str) {
 #[wasm_bindgen_test]
 async fn the_header_switches_the_language_remembers_it_and_sets_html_lang() {
     storage().clear().unwrap();
-    let host = new_host();
-    leptos::mount::mount_to(host.clone(), smsrent::App).forget();
+    let host = common::mount_app();
     leptos::task::tick().await;
 
     // First visit: the browser's languages decide.

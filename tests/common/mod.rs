@@ -43,6 +43,14 @@ pub fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlE
     host
 }
 
+/// Mounts the whole app (it provides its own stores) in a new element.
+pub fn mount_app() -> HtmlElement {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.clone(), smsrent::App).forget();
+    host
+}
+
 pub fn now() -> DateTime<Utc> {
     smsrent::clock::now()
 }
