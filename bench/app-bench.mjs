@@ -338,13 +338,15 @@ async function memoryRun(key) {
   await page.clock.pauseAt(fakeNow + 1000);
   fakeNow += 1000;
   const cdp = await ctx.context.newCDPSession(page);
-  const loading = () => page.evaluate(() => document.querySelector('button.refresh')?.disabled ?? null);
   let polls = (await keyCounters(APP, key)).calls.orders ?? 0;
   let simAdvanced = 0;
   // One poll: run the app's clock 30 s (its ticker fires each second), then
   // 1 s at a time until the simulator has seen the request; wait for the
-  // answer to be applied (Refresh enabled again). Simulator time moves too.
+  // answer to reach the page and be applied (its microtasks, a real moment
+  // later). Simulator time moves too. (Not the Refresh button: it reflects
+  // a person's request only, never a background poll.)
   const poll = async () => {
+    const answered = page.waitForResponse((r) => r.url().includes('method=orders'), { timeout: 60_000 });
     let step = POLL_MS;
     for (let i = 0; ; i++) {
       await ctl(APP, 'advance', { secs: Math.round(step / 1000) });
@@ -356,10 +358,8 @@ async function memoryRun(key) {
       if (i > 40) throw new Error('the app stopped polling');
       step = 1000;
     }
-    for (let i = 0; (await loading()) !== false; i++) {
-      if (i > 3000) throw new Error('a poll never finished');
-      await sleep(2);
-    }
+    await (await answered).finished();
+    await sleep(20);
   };
   const sample = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
