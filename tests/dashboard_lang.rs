@@ -1,6 +1,7 @@
 //! Browser test of the dashboard's rows across languages (demo mode, the
-//! whole app): a row's "?" opens the rules and Escape closes them; another
-//! language makes every row anew in it, the list keeping its length. Its
+//! whole app): the rules above the list open and Escape closes them, and
+//! no row repeats them; another language makes every row anew in it, the
+//! list keeping its length, and the rules follow. Its
 //! own page: a second app mounted beside another test's would share the
 //! document's title and storage.
 #![cfg(target_arch = "wasm32")]
@@ -21,14 +22,18 @@ async fn rows_are_made_anew_in_a_new_language_and_their_help_opens() {
     assert!(wait_until(10_000, || find(&host, "tr[data-order-id='40301']").is_some()).await);
     let rows = find_all(&host, "tr.order-row").len();
 
-    // "?" next to Activate: the rules below it, Escape closes them.
+    // "About activation ?" above the list: the rules below it, Escape
+    // closes them; the rows do not repeat it.
     let whatsapp = row_group(&host, 40301);
-    let help = find(&whatsapp, "button.help-q[aria-label='About activation']").unwrap();
+    assert!(find(&whatsapp, ".help-q").is_none(), "a row has no rules of its own");
+    let bar = find(&host, ".list-bar").unwrap();
+    let help = try_button(&bar, "About activation").expect("the activation rules' button");
+    assert!(help.get_attribute("aria-label").is_none(), "named by its visible words");
     assert_eq!(help.get_attribute("aria-expanded").as_deref(), Some("false"));
     help.click();
     leptos::task::tick().await;
     assert_eq!(help.get_attribute("aria-expanded").as_deref(), Some("true"));
-    let pop = find(&whatsapp, ".help-pop").expect("the rules");
+    let pop = find(&bar, ".help-pop").expect("the rules");
     assert!(text(&pop).contains(Lang::En.text("help-activate-queue")), "{}", text(&pop));
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("Escape");
@@ -38,7 +43,7 @@ async fn rows_are_made_anew_in_a_new_language_and_their_help_opens() {
     )
     .unwrap();
     leptos::task::tick().await;
-    assert!(find(&whatsapp, ".help-pop").is_none(), "Escape closes");
+    assert!(find(&bar, ".help-pop").is_none(), "Escape closes");
 
     // Another language: every row says its words in it (the rows write them
     // once and are made anew), and the list keeps its length.
@@ -57,11 +62,8 @@ async fn rows_are_made_anew_in_a_new_language_and_their_help_opens() {
     assert_eq!(find_all(&host, "tr.order-row").len(), rows);
     let whatsapp = row_group(&host, 40301);
     assert!(
-        find(
-            &whatsapp,
-            &format!("button.help-q[aria-label='{}']", Lang::Ru.text("help-activate-label"))
-        )
-        .is_some()
+        try_button(&find(&host, ".list-bar").unwrap(), Lang::Ru.text("help-activate-label"))
+            .is_some()
     );
     assert_eq!(text(&find(&whatsapp, ".state").unwrap()), Lang::Ru.text("state-not-active"));
     select.unchecked_ref::<web_sys::HtmlSelectElement>().set_value("en");

@@ -1,10 +1,11 @@
-//! Short help next to the control it concerns: a "?" button that opens a
-//! few sentences of the provider's rules below it (Escape or a second
-//! click closes them).
+//! Short help next to what it concerns: a "?" button (or a captioned one,
+//! "About activation ?") that opens a few sentences of the provider's
+//! rules below it (Escape or a second click closes them).
 //!
-//! A long list shows two of these per row, so each is as light as it can
-//! be: one button whose name is fixed when it is made (the list is rebuilt
-//! when the language changes), and the sentences made only when opened.
+//! Each is light: one button whose name is fixed when it is made (callers
+//! remake it when the language changes), the sentences made only when
+//! opened. Rules that hold for every order are shown once above the list,
+//! not in each of its thousand rows.
 
 use leptos::prelude::*;
 
@@ -18,6 +19,10 @@ pub fn Help(
     label: String,
     /// Translation keys, one short paragraph each.
     keys: &'static [&'static str],
+    /// Show the label on the button (followed by the "?") rather than
+    /// only a "?" named by it.
+    #[prop(optional)]
+    captioned: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let open = RwSignal::new(false);
@@ -36,12 +41,13 @@ pub fn Help(
                 view! {
                     <button
                         type="button"
-                        class="help-q"
+                        class=if captioned { "help-q captioned" } else { "help-q" }
                         aria-expanded=shown.to_string()
-                        aria-label=label.clone()
+                        aria-label=(!captioned).then(|| label.clone())
                         on:click=move |_| open.update(|o| *o = !*o)
                     >
-                        "?"
+                        // Captioned: its words, the "?" drawn after them by CSS.
+                        {if captioned { label.clone() } else { "?".to_owned() }}
                     </button>
                     {shown.then(|| view! {
                         <div class="help-pop" role="note">

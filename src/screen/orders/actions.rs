@@ -23,7 +23,6 @@ use crate::store::orders::use_orders;
 use crate::store::sms::use_sms;
 use crate::ui::announce::use_announcer;
 use crate::ui::error::ErrorNotice;
-use crate::ui::help::Help;
 
 use super::Flash;
 use super::dialogs::{AddServiceDialog, DeleteDialog};
@@ -173,14 +172,12 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
                     >
                         {lang.text("action-activate")}
                     </button>
-                    <Help label=lang.text("help-activate-label") keys=HELP_ACTIVATE />
                 }
                 .into_any(),
                 OrderState::Activating => view! {
                     <button disabled>
                         {lang.text("action-activating")}
                     </button>
-                    <Help label=lang.text("help-activate-label") keys=HELP_ACTIVATE />
                 }
                 .into_any(),
                 _ => ().into_any(),
@@ -195,7 +192,6 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
             >
                 {lang.text("action-prolong")}
             </button>
-            <Help label=lang.text("help-prolong-label") keys=HELP_PROLONG />
             <button disabled=busy aria-describedby=offline_reason on:click=move |_| show(Open::AddService)>
                 {lang.text("action-add-service")}
             </button>
@@ -235,11 +231,6 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
         }}
     }
 }
-
-pub const HELP_ACTIVATE: &[&str] =
-    &["help-activate-queue", "help-activate-window", "help-activate-first"];
-pub const HELP_PROLONG: &[&str] =
-    &["help-prolong-window", "help-prolong-max", "help-prolong-restore"];
 
 fn done_text(i18n: I18n, w: &Write, order: &Order) -> String {
     match w {

@@ -9,10 +9,16 @@ use rentapi::OrderId;
 use crate::i18n::{Lang, use_i18n};
 use crate::store::orders::use_orders;
 use crate::store::sms::use_sms;
+use crate::ui::help::Help;
 use crate::ui::table::TableHead;
 
 use super::filters::{Filter, visible};
 use super::row::{MinuteClock, OrderRow};
+
+pub const HELP_ACTIVATE: &[&str] =
+    &["help-activate-queue", "help-activate-window", "help-activate-first"];
+pub const HELP_PROLONG: &[&str] =
+    &["help-prolong-window", "help-prolong-max", "help-prolong-restore"];
 
 #[component]
 pub fn OrdersList(filter: RwSignal<Filter>) -> impl IntoView {
@@ -27,16 +33,29 @@ pub fn OrdersList(filter: RwSignal<Filter>) -> impl IntoView {
     let total = Memo::new(move |_| store.orders.with(Vec::len));
     let nothing_matches = move || shown.with(Vec::is_empty) && total.get() != 0;
     view! {
-        <p class="list-count muted" aria-live="polite">
+        <div class="list-bar">
+            <p class="list-count muted" aria-live="polite">
+                {move || {
+                    let (n, of) = (shown.with(Vec::len), total.get());
+                    if n == of {
+                        i18n.fmt("orders-count", &[("n", &n.to_string())])
+                    } else {
+                        i18n.fmt("orders-count-filtered", &[("n", &n.to_string()), ("total", &of.to_string())])
+                    }
+                }}
+            </p>
+            // The rules of activating and prolonging hold for every order:
+            // said once here rather than by two "?" in each of a thousand rows.
             {move || {
-                let (n, of) = (shown.with(Vec::len), total.get());
-                if n == of {
-                    i18n.fmt("orders-count", &[("n", &n.to_string())])
-                } else {
-                    i18n.fmt("orders-count-filtered", &[("n", &n.to_string()), ("total", &of.to_string())])
+                let lang = i18n.lang.get();
+                view! {
+                    <span class="list-help">
+                        <Help label=lang.text("help-activate-label") keys=HELP_ACTIVATE captioned=true />
+                        <Help label=lang.text("help-prolong-label") keys=HELP_PROLONG captioned=true />
+                    </span>
                 }
             }}
-        </p>
+        </div>
         <table class="orders-table" class:stale=move || store.is_stale()>
             <caption class="sr-only">{move || i18n.t("orders-title")}</caption>
             <TableHead columns=&["col-state", "col-number", "col-service", "col-until", "col-sms", "col-actions"] />
@@ -46,7 +65,11 @@ pub fn OrdersList(filter: RwSignal<Filter>) -> impl IntoView {
                     shown.with(|ids| ids.iter().map(|id| (*id, lang)).collect::<Vec<_>>())
                 }
                 key=|key: &(OrderId, Lang)| *key
-                children=move |(id, _)| store.row(id).map(|row| view! { <OrderRow order=row /> })
+                // Boxed (`into_any`): the list keeps one small state per row,
+                // not a row's whole view state inline, so removing a row
+                // near the top (every row below it moves) shifts pointers
+                // rather than copying ~1 KB per row into a new buffer.
+                children=move |(id, _)| store.row(id).map(|row| view! { <OrderRow order=row /> }.into_any())
             />
         </table>
         <Show when=nothing_matches>
