@@ -2,10 +2,13 @@
 //! "known drift" of rent-api.md (numbers as strings and back, wrapped or
 //! unwrapped `data`, `SmsList`/`OtherSms`, unknown fields and states).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::marker::PhantomData;
 
-use serde::de::DeserializeOwned;
+use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::error::ApiError;
 use crate::method::{Method, OrderId, ServiceCode};
@@ -18,40 +21,111 @@ use crate::transport::RawResponse;
 /// Unwraps `{"status": 1, "data": ...}` and turns everything else into a
 /// classified [`ApiError`]. Public lists keep their `data` even under
 /// `status: 0`, as some deployments send it.
-pub fn envelope(method: Method, raw: &RawResponse) -> Result<Value, ApiError> {
-    let Ok(json) = serde_json::from_slice::<Value>(&raw.body) else {
-        return Err(ApiError::from_non_json(raw));
-    };
-    let Value::Object(mut obj) = json else {
+///
+/// `data` comes back unparsed (`None`: absent or `null`): a list of a
+/// thousand orders is then read straight into its types, never held as a
+/// tree of JSON values first (which took several times its size, at
+/// every poll).
+pub fn envelope(method: Method, raw: &RawResponse) -> Result<Option<&RawValue>, ApiError> {
+    let json = std::str::from_utf8(&raw.body)
+        .ok()
+        .and_then(|text| serde_json::from_str::<&RawValue>(text).ok())
+        .ok_or_else(|| ApiError::from_non_json(raw))?;
+    let ok_status = (200..300).contains(&raw.status);
+    if !json.get().starts_with('{') {
         // A bare array or value where the envelope should be: take it as data.
-        return if (200..300).contains(&raw.status) && !json.is_null() {
-            Ok(json)
-        } else {
-            Err(ApiError::from_non_json(raw))
+        return match non_null(json) {
+            Some(data) if ok_status => Ok(Some(data)),
+            _ => Err(ApiError::from_non_json(raw)),
         };
-    };
-    let msg = obj.get("msg").map(text_of).unwrap_or_default();
-    if !(200..300).contains(&raw.status) {
+    }
+    let obj: HashMap<String, &RawValue> =
+        serde_json::from_str(json.get()).map_err(|_| ApiError::from_non_json(raw))?;
+    let field = |name: &str| obj.get(name).map(|v| parsed(v));
+    let msg = field("msg").map(|v| text_of(&v)).unwrap_or_default();
+    if !ok_status {
         let detail = if msg.is_empty() { raw.text() } else { msg };
         return Err(ApiError::new(crate::ErrorKind::Http(raw.status), detail));
     }
-    let ok = obj.get("status").map(truthy).unwrap_or(obj.contains_key("data"));
-    let data = obj.remove("data").unwrap_or(Value::Null);
-    if ok || (!method.needs_key() && !data.is_null() && msg.is_empty()) {
+    let ok = field("status").map(|v| truthy(&v)).unwrap_or(obj.contains_key("data"));
+    let data = obj.get("data").copied().and_then(non_null);
+    if ok || (!method.needs_key() && data.is_some() && msg.is_empty()) {
         return Ok(data);
     }
     Err(ApiError::from_msg(&msg))
 }
 
+fn non_null(v: &RawValue) -> Option<&RawValue> {
+    (v.get() != "null").then_some(v)
+}
+
+/// A small field of the envelope (`status`, `msg`) as a value.
+fn parsed(v: &RawValue) -> Value {
+    serde_json::from_str(v.get()).unwrap_or(Value::Null)
+}
+
 /// Decodes a raw answer into the typed value of `method`.
 pub fn decode<T: FromData>(method: Method, raw: &RawResponse) -> Result<T, ApiError> {
-    T::from_data(envelope(method, raw)?)
+    T::from_raw(envelope(method, raw)?)
 }
 
 /// A value that can be made from an envelope's `data`, accepting the drift
 /// variants of its method.
 pub trait FromData: Sized {
     fn from_data(data: Value) -> Result<Self, ApiError>;
+
+    /// From the unparsed `data` (`None`: absent or `null`); through a
+    /// [`Value`] unless the type reads itself straight from the text.
+    fn from_raw(data: Option<&RawValue>) -> Result<Self, ApiError> {
+        let value = match data {
+            Some(raw) => serde_json::from_str(raw.get()).map_err(ApiError::bad_shape)?,
+            None => Value::Null,
+        };
+        Self::from_data(value)
+    }
+}
+
+/// A list read straight from the text: an array, an object of rows keyed
+/// by id, or `null` (what [`list`] accepts from a [`Value`]).
+struct ListOf<T>(Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ListOf<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Rows<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Rows<T> {
+            type Value = ListOf<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(ListOf(Vec::new()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut rows = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+                while let Some(row) = seq.next_element()? {
+                    rows.push(row);
+                }
+                Ok(ListOf(rows))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut rows = Vec::new();
+                while let Some((IgnoredAny, row)) = map.next_entry()? {
+                    rows.push(row);
+                }
+                Ok(ListOf(rows))
+            }
+        }
+        d.deserialize_any(Rows(PhantomData))
+    }
+}
+
+fn list_raw<T: DeserializeOwned>(data: Option<&RawValue>) -> Result<Vec<T>, ApiError> {
+    match data {
+        None => Ok(Vec::new()),
+        Some(raw) => {
+            serde_json::from_str::<ListOf<T>>(raw.get()).map(|l| l.0).map_err(ApiError::bad_shape)
+        }
+    }
 }
 
 fn typed<T: DeserializeOwned>(v: Value) -> Result<T, ApiError> {
@@ -133,11 +207,19 @@ impl FromData for Vec<Order> {
     fn from_data(data: Value) -> Result<Self, ApiError> {
         list(data)
     }
+
+    fn from_raw(data: Option<&RawValue>) -> Result<Self, ApiError> {
+        list_raw(data)
+    }
 }
 
 impl FromData for Vec<HistoryRow> {
     fn from_data(data: Value) -> Result<Self, ApiError> {
         list(data)
+    }
+
+    fn from_raw(data: Option<&RawValue>) -> Result<Self, ApiError> {
+        list_raw(data)
     }
 }
 

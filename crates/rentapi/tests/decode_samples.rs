@@ -62,6 +62,27 @@ fn orders_sample_and_drift_agree() {
     assert_eq!(Order { provider: None, ..drift[0].clone() }, *o);
 }
 
+/// The list read straight from the text (no tree of values) takes every
+/// shape a list may come in, and agrees with the tree-based reading.
+#[test]
+fn orders_as_rows_keyed_by_id_or_bare_and_both_readings_agree() {
+    let plain: Vec<Order> = ok(Method::Orders, ORDERS);
+    let row = strip_comments(ORDERS);
+    let row = &row[row.find("{\n      \"id\"").unwrap()..row.rfind(']').unwrap()].trim_end();
+    let keyed: Vec<Order> =
+        ok(Method::Orders, &format!(r#"{{"status":1,"data":{{"40300":{row}}}}}"#));
+    assert_eq!(keyed, plain);
+    let bare: Vec<Order> = ok(Method::Orders, &format!("  [{row}]  "));
+    assert_eq!(bare, plain);
+    let value: serde_json::Value = serde_json::from_str(&strip_comments(ORDERS)).unwrap();
+    let via_tree = Vec::<Order>::from_data(value["data"].clone()).unwrap();
+    assert_eq!(via_tree, plain);
+    for body in [r#"{"status":1,"data":5}"#, r#"{"status":1,"data":[{"id":1}]}"#] {
+        let e = err(Method::Orders, RawResponse::json(body.to_owned()));
+        assert_eq!(e.kind, ErrorKind::BadShape, "{body}");
+    }
+}
+
 #[test]
 fn unknown_and_odd_states_are_kept() {
     let body = ORDERS_DRIFT.replace(r#""state":"0""#, r#""state":7"#);
