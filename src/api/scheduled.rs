@@ -95,10 +95,17 @@ async fn pump<T: Transport>(inner: Rc<T>, state: Rc<RefCell<State>>) {
                     continue; // a read queued again for a retry: its callers keep waiting
                 };
                 s.requests.remove(&job.key);
-                for ticket in done {
-                    if let Some(tx) = s.waiting.remove(&ticket) {
-                        let _ = tx.send(answer.clone());
-                    }
+                // Every caller of a merged read gets the answer; the last
+                // one takes it as it is (a list's body is not copied for
+                // the usual single caller).
+                let mut callers: Vec<_> =
+                    done.into_iter().filter_map(|ticket| s.waiting.remove(&ticket)).collect();
+                let last = callers.pop();
+                for tx in callers {
+                    let _ = tx.send(answer.clone());
+                }
+                if let Some(tx) = last {
+                    let _ = tx.send(answer);
                 }
             }
             Next::WaitUntil(at) => {
