@@ -61,7 +61,19 @@ pub struct OrdersStore {
     /// A write happened while a refresh was in flight: its answer may
     /// predate the write, so refresh once more instead of showing it.
     again: StoredValue<bool>,
+    /// The cache: whether the list changed (in more than `lastonline`)
+    /// since it was last written, and when the list it holds was confirmed
+    /// ([`OrdersStore::save_if_due`]).
+    cache_dirty: StoredValue<bool>,
+    cache_at: StoredValue<i64>,
+    /// The cache's last size in bytes: the next write's buffer.
+    cache_len: StoredValue<usize>,
 }
+
+/// An unchanged list is written to the cache again only this often (s),
+/// to keep its "confirmed at" roughly right: serializing a thousand orders
+/// on every equal poll would be work and memory churn for nothing.
+const CACHE_REFRESH_SECS: i64 = 300;
 
 impl OrdersStore {
     pub fn provide(api: Api) -> Self {
@@ -78,6 +90,9 @@ impl OrdersStore {
             poll_ms: poll_ms(),
             generation: StoredValue::new(0),
             again: StoredValue::new(false),
+            cache_dirty: StoredValue::new(false),
+            cache_at: StoredValue::new(0),
+            cache_len: StoredValue::new(0),
         };
         // A new account (key, endpoint, demo reset): show its cached list, then refresh.
         Effect::new(move |_| {
@@ -85,6 +100,8 @@ impl OrdersStore {
             me.generation.update_value(|g| *g += 1);
             let cached: Option<Cached> = storage::load_json(&me.cache_key());
             me.apply(cached.as_ref().map(|c| c.orders.clone()).unwrap_or_default());
+            me.cache_dirty.set_value(false);
+            me.cache_at.set_value(cached.as_ref().map_or(0, |c| c.at));
             me.updated_at.set(cached.and_then(|c| DateTime::from_timestamp(c.at, 0)));
             me.error.set(None);
             me.loading.set(false);
@@ -153,11 +170,22 @@ impl OrdersStore {
                     self.updated_at.set(Some(now));
                     self.error.set(None);
                     self.polls.update(|n| *n += 1);
-                    self.save_after_paint(generation, now.timestamp());
+                    self.save_if_due(generation, now.timestamp());
                 }
                 Err(err) => self.error.set(Some(err)),
             }
         });
+    }
+
+    /// Caches the list confirmed `at` if it changed since the last write,
+    /// or that write is [`CACHE_REFRESH_SECS`] old.
+    fn save_if_due(self, generation: u64, at: i64) {
+        let dirty = self.cache_dirty.get_value();
+        if dirty || at - self.cache_at.get_value() >= CACHE_REFRESH_SECS {
+            self.cache_dirty.set_value(false);
+            self.cache_at.set_value(at);
+            self.save_after_paint(generation, at);
+        }
     }
 
     /// Caches the list on screen for the next start, once the browser has
@@ -171,9 +199,11 @@ impl OrdersStore {
                     if self.generation.try_get_value() != Some(generation) {
                         return; // another account by now
                     }
-                    self.orders.with_untracked(|orders| {
-                        storage::save_json(&key, &CachedRef { at, orders });
+                    let hint = self.cache_len.get_value();
+                    let len = self.orders.with_untracked(|orders| {
+                        storage::save_json_sized(&key, &CachedRef { at, orders }, hint)
                     });
+                    self.cache_len.set_value(len);
                 },
                 std::time::Duration::ZERO,
             );
@@ -189,14 +219,23 @@ impl OrdersStore {
     /// Puts `list` on screen, touching only the orders that changed.
     pub fn apply(self, list: Vec<Order>) {
         let mut changed = Vec::new();
+        // Whether the cache must follow: anything but `lastonline` changed.
+        let mut dirty = false;
         let ids: HashSet<OrderId> = list.iter().map(|o| o.id).collect();
         self.rows.update_value(|rows| {
+            let before = rows.len();
             rows.retain(|id, _| ids.contains(id));
+            dirty |= rows.len() != before;
             for order in &list {
                 match rows.get(&order.id) {
-                    Some(row) if row.with_untracked(|old| old == order) => {}
-                    Some(row) => changed.push((row.clone(), order.clone())),
+                    Some(row) => row.with_untracked(|old| {
+                        if old != order {
+                            dirty |= !old.same_but_online(order);
+                            changed.push((row.clone(), order.clone()));
+                        }
+                    }),
                     None => {
+                        dirty = true;
                         rows.insert(order.id, ArcRwSignal::new(order.clone()));
                     }
                 }
@@ -207,6 +246,9 @@ impl OrdersStore {
         }
         if self.orders.with_untracked(|old| *old != list) {
             self.orders.set(list);
+        }
+        if dirty {
+            self.cache_dirty.set_value(true);
         }
     }
 

@@ -27,7 +27,19 @@ pub fn load_json<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
 }
 
 pub fn save_json<T: serde::Serialize>(key: &str, value: &T) {
-    if let Ok(json) = serde_json::to_string(value) {
-        set(key, &json);
+    save_json_sized(key, value, 0);
+}
+
+/// [`save_json`] into a buffer of about `hint` bytes (the size it had last
+/// time), so a long list is not grown by doubling through a chain of
+/// ever larger copies; returns the size written (0 when nothing was).
+pub fn save_json_sized<T: serde::Serialize>(key: &str, value: &T, hint: usize) -> usize {
+    let mut json = Vec::with_capacity(hint + hint / 8);
+    if serde_json::to_writer(&mut json, value).is_err() {
+        return 0;
     }
+    // serde_json writes UTF-8 only.
+    let Ok(json) = std::str::from_utf8(&json) else { return 0 };
+    set(key, json);
+    json.len()
 }

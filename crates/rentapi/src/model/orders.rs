@@ -115,6 +115,41 @@ impl Order {
         }
     }
 
+    /// Equal in all but `lastonline`, which the provider moves on every
+    /// answer while a number is active and which nothing shows: what a
+    /// copy kept for later (the app's cache) needs to follow.
+    pub fn same_but_online(&self, other: &Self) -> bool {
+        let Self {
+            id,
+            scode,
+            sname,
+            state,
+            pnumber,
+            ccode,
+            cname,
+            provider,
+            hasnewsms,
+            until,
+            canprolong,
+            canprolongmax,
+            canprolonguntil,
+            lastonline: _,
+        } = self;
+        *id == other.id
+            && *scode == other.scode
+            && *sname == other.sname
+            && *state == other.state
+            && *pnumber == other.pnumber
+            && *ccode == other.ccode
+            && *cname == other.cname
+            && *provider == other.provider
+            && *hasnewsms == other.hasnewsms
+            && *until == other.until
+            && *canprolong == other.canprolong
+            && *canprolongmax == other.canprolongmax
+            && *canprolonguntil == other.canprolonguntil
+    }
+
     /// The number as people write it: `+7 9096068511`.
     pub fn display_number(&self) -> String {
         let cc = self.ccode.trim();
@@ -148,5 +183,28 @@ pub struct NewOrder {
 impl CountryCode {
     pub(crate) fn unknown() -> Self {
         CountryCode::new("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_but_online_ignores_only_lastonline() {
+        let until = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let a = Order {
+            lastonline: DateTime::from_timestamp(1_700_000_000, 0),
+            ..Order::sample(until)
+        };
+        let b = Order { lastonline: DateTime::from_timestamp(1_700_000_030, 0), ..a.clone() };
+        assert!(a.same_but_online(&b));
+        assert_ne!(a, b);
+        assert!(!a.same_but_online(&Order { state: OrderState::Active, ..b.clone() }));
+        assert!(!a.same_but_online(&Order { hasnewsms: true, ..b.clone() }));
+        assert!(
+            !a.same_but_online(&Order { until: until + chrono::Duration::days(1), ..b.clone() })
+        );
+        assert!(!a.same_but_online(&Order { provider: Some("MTS".into()), ..b }));
     }
 }

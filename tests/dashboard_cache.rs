@@ -1,0 +1,51 @@
+//! Browser test of the orders cache in demo mode (the whole app, its own
+//! page): an equal poll leaves localStorage alone, a changed list is
+//! written for the next start.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use rentapi::sim::{SimConfig, Simulator};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage_get(key: &str) -> Option<String> {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item(key).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_cache_is_rewritten_when_the_list_changed_not_on_every_poll() {
+    clear_storage();
+    // The demo's simulator, without its drift: otherwise an answer may
+    // differ from the last by an optional field, a change like any other.
+    let plain = Simulator::new(SimConfig { drift: false, ..SimConfig::demo() }, now());
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item("smsrent.demo.v1", &serde_json::to_string(&plain).unwrap()).unwrap();
+    let host = mount_app();
+    const CACHE: &str = "smsrent.orders.demo";
+    assert!(wait_until(10_000, || storage_get(CACHE).is_some()).await, "the first list is cached");
+    let first = storage_get(CACHE).unwrap();
+    storage.set_item(CACHE, "sentinel").unwrap();
+
+    // A refresh that brings the same list leaves the cache as it was.
+    let refresh = find(&host, "button.refresh").unwrap();
+    refresh.click();
+    assert!(wait_until(3000, || text(&refresh) == "Refreshing…").await, "{}", text(&refresh));
+    assert!(wait_until(10_000, || text(&refresh) == "Refresh").await, "{}", text(&refresh));
+    sleep(300).await; // past the paint after which a write would happen
+    assert_eq!(
+        storage_get(CACHE).as_deref(),
+        Some("sentinel"),
+        "an equal list is not written again; the first: {first}"
+    );
+
+    // A list that changed (an order now activating) is.
+    button(&row_group(&host, 40301), "Activate").click();
+    let rewritten =
+        wait_until(10_000, || storage_get(CACHE).is_some_and(|c| c != "sentinel")).await;
+    assert!(rewritten, "a changed list is cached");
+    assert!(storage_get(CACHE).unwrap().contains("\"id\":40301"));
+    host.remove();
+}
