@@ -119,35 +119,7 @@ impl Order {
     /// answer while a number is active and which nothing shows: what a
     /// copy kept for later (the app's cache) needs to follow.
     pub fn same_but_online(&self, other: &Self) -> bool {
-        let Self {
-            id,
-            scode,
-            sname,
-            state,
-            pnumber,
-            ccode,
-            cname,
-            provider,
-            hasnewsms,
-            until,
-            canprolong,
-            canprolongmax,
-            canprolonguntil,
-            lastonline: _,
-        } = self;
-        *id == other.id
-            && *scode == other.scode
-            && *sname == other.sname
-            && *state == other.state
-            && *pnumber == other.pnumber
-            && *ccode == other.ccode
-            && *cname == other.cname
-            && *provider == other.provider
-            && *hasnewsms == other.hasnewsms
-            && *until == other.until
-            && *canprolong == other.canprolong
-            && *canprolongmax == other.canprolongmax
-            && *canprolonguntil == other.canprolonguntil
+        Self { lastonline: other.lastonline, ..self.clone() } == *other
     }
 
     /// The number as people write it: `+7 9096068511`.
