@@ -224,6 +224,11 @@ test.describe('a new version', () => {
     const sw = fs.readFileSync(swPath, 'utf8');
     const version = /const VERSION = "([0-9a-f]+)";/.exec(sw)![1];
     fs.writeFileSync(swPath, sw.replace(`"${version}"`, '"0000000000000new"'));
+    // A later modification time for sure: the relay revalidates with
+    // Last-Modified (whole seconds), and a deploy within the second the
+    // old file was copied would otherwise be answered 304 to the update check.
+    const later = new Date(Date.now() + 5_000);
+    fs.utimesSync(swPath, later, later);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
 
     const banner = page.getByTestId('update-banner');
