@@ -61,13 +61,18 @@ pub struct OrdersStore {
     /// A write happened while a refresh was in flight: its answer may
     /// predate the write, so refresh once more instead of showing it.
     again: StoredValue<bool>,
-    /// The cache: whether the list changed (in more than `lastonline`)
-    /// since it was last written, and when the list it holds was confirmed
-    /// ([`OrdersStore::save_if_due`]).
-    cache_dirty: StoredValue<bool>,
-    cache_at: StoredValue<i64>,
-    /// The cache's last size in bytes: the next write's buffer.
-    cache_len: StoredValue<usize>,
+    /// Where the localStorage copy of the list stands ([`OrdersStore::save_if_due`]).
+    cache: StoredValue<CacheMark>,
+}
+
+#[derive(Default)]
+struct CacheMark {
+    /// The list changed (in more than `lastonline`) since it was written.
+    dirty: bool,
+    /// When the list it holds was confirmed (s).
+    at: i64,
+    /// Its size in bytes: the next write's buffer.
+    len: usize,
 }
 
 /// An unchanged list is written to the cache again only this often (s),
@@ -90,9 +95,7 @@ impl OrdersStore {
             poll_ms: poll_ms(),
             generation: StoredValue::new(0),
             again: StoredValue::new(false),
-            cache_dirty: StoredValue::new(false),
-            cache_at: StoredValue::new(0),
-            cache_len: StoredValue::new(0),
+            cache: StoredValue::new(CacheMark::default()),
         };
         // A new account (key, endpoint, demo reset): show its cached list, then refresh.
         Effect::new(move |_| {
@@ -100,8 +103,10 @@ impl OrdersStore {
             me.generation.update_value(|g| *g += 1);
             let cached: Option<Cached> = storage::load_json(&me.cache_key());
             me.apply(cached.as_ref().map(|c| c.orders.clone()).unwrap_or_default());
-            me.cache_dirty.set_value(false);
-            me.cache_at.set_value(cached.as_ref().map_or(0, |c| c.at));
+            me.cache.update_value(|c| {
+                c.dirty = false;
+                c.at = cached.as_ref().map_or(0, |cached| cached.at);
+            });
             me.updated_at.set(cached.and_then(|c| DateTime::from_timestamp(c.at, 0)));
             me.error.set(None);
             me.loading.set(false);
@@ -180,10 +185,14 @@ impl OrdersStore {
     /// Caches the list confirmed `at` if it changed since the last write,
     /// or that write is [`CACHE_REFRESH_SECS`] old.
     fn save_if_due(self, generation: u64, at: i64) {
-        let dirty = self.cache_dirty.get_value();
-        if dirty || at - self.cache_at.get_value() >= CACHE_REFRESH_SECS {
-            self.cache_dirty.set_value(false);
-            self.cache_at.set_value(at);
+        let due = self.cache.try_update_value(|c| {
+            let due = c.dirty || at - c.at >= CACHE_REFRESH_SECS;
+            if due {
+                (c.dirty, c.at) = (false, at);
+            }
+            due
+        });
+        if due == Some(true) {
             self.save_after_paint(generation, at);
         }
     }
@@ -199,11 +208,11 @@ impl OrdersStore {
                     if self.generation.try_get_value() != Some(generation) {
                         return; // another account by now
                     }
-                    let hint = self.cache_len.get_value();
+                    let hint = self.cache.with_value(|c| c.len);
                     let len = self.orders.with_untracked(|orders| {
                         storage::save_json_sized(&key, &CachedRef { at, orders }, hint)
                     });
-                    self.cache_len.set_value(len);
+                    self.cache.update_value(|c| c.len = len);
                 },
                 std::time::Duration::ZERO,
             );
@@ -248,7 +257,7 @@ impl OrdersStore {
             self.orders.set(list);
         }
         if dirty {
-            self.cache_dirty.set_value(true);
+            self.cache.update_value(|c| c.dirty = true);
         }
     }
 
