@@ -13,7 +13,6 @@ const STRINGS: &[&str] = &[
     "aria-describedby",
     "data-order-id",
     "datetime",
-    "title",
     "id",
     "disabled",
     // attribute values and class names of a row
@@ -37,17 +36,12 @@ const STRINGS: &[&str] = &[
     "row-actions",
     "primary",
     "danger",
-    "help-tip",
-    "help-q",
     "state active",
     "state not-active",
     "state activating",
     "has-new-sms",
-    "has-new",
-    "open",
     // texts between the parts of a row
     " ",
-    "?",
     " (",
     ")",
 ];
