@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+ZOPFLI_VERSION=1.0.15
 TOOLS="${SMSRENT_TOOLS:-$HOME/.cache/smsrent-tools}"
 export PATH="$HOME/.cargo/bin:$PATH"
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
@@ -43,6 +44,14 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}";
   mkdir -p "$TOOLS"
   npm install --silent --no-audit --no-fund --prefix "$TOOLS" "binaryen@$BINARYEN_VERSION"
   ln -sf "$TOOLS/node_modules/binaryen/bin/wasm-opt" "$HOME/.cargo/bin/wasm-opt"
+fi
+
+# Zopfli (npm @gfx/zopfli, a WebAssembly build: no native code) for the
+# build's precompressed .gz files (scripts/precompress.cjs).
+if [ "$(node -p "require('$TOOLS/node_modules/@gfx/zopfli/package.json').version" 2>/dev/null)" != "$ZOPFLI_VERSION" ]; then
+  say "installing zopfli (npm @gfx/zopfli@$ZOPFLI_VERSION)"
+  mkdir -p "$TOOLS"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS" "@gfx/zopfli@$ZOPFLI_VERSION"
 fi
 
 # Chromium and its driver from Debian, for browser tests and Playwright; the

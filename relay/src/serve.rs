@@ -9,7 +9,11 @@
 //!   `Last-Modified`).
 //! - A path that is not found and whose last segment has no extension is a
 //!   deep link: it gets `index.html`. A missing `/foo.js` is a 404.
-//! - Compression (gzip, brotli) is the router's layer, for every answer.
+//! - Compression: a file the build compressed ahead of time (`x.wasm.br`,
+//!   `x.wasm.gz` next to `x.wasm`, written by `scripts/precompress.cjs` at
+//!   the best levels) is sent as it is when the request accepts it, with the
+//!   original's type and caching; anything else is compressed by the
+//!   router's layer (gzip, brotli) on the way out.
 //! - The page itself carries a Content-Security-Policy (see `csp`), made
 //!   from the `index.html` being served so Trunk's inline loader is allowed
 //!   by its hash and nothing else inline is.
@@ -46,7 +50,10 @@ impl StaticSite {
             return Err(format!("--serve {} is not a folder", dir.display()));
         }
         let root = dir.to_owned();
-        let dir = ServeDir::new(dir).append_index_html_on_directories(true);
+        let dir = ServeDir::new(dir)
+            .append_index_html_on_directories(true)
+            .precompressed_br()
+            .precompressed_gzip();
         Ok(Self { dir, root, base: base.to_owned(), connect_src: connect_src.to_vec() })
     }
 
@@ -176,6 +183,11 @@ fn finish(mut res: Response, rel: &str, base: &str) -> Response {
         headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
         if let Some(ct) = forced_content_type(rel) {
             headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
+        }
+        // A precompressed file: the compression layer, which says so for
+        // what it compresses itself, leaves it alone.
+        if headers.contains_key(header::CONTENT_ENCODING) {
+            headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
         }
     }
     res

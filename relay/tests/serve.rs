@@ -33,7 +33,10 @@ fn dist() -> PathBuf {
 }
 
 async fn site(extra: &[&str]) -> std::net::SocketAddr {
-    let dir = dist();
+    site_in(dist(), extra).await
+}
+
+async fn site_in(dir: PathBuf, extra: &[&str]) -> std::net::SocketAddr {
     let dir = dir.to_str().unwrap().to_owned();
     let mut args = vec!["--serve", dir.as_str()];
     args.extend_from_slice(extra);
@@ -122,6 +125,55 @@ async fn compresses_when_accepted() {
     let res = get(relay, "/smsrent-1a2b3c4d5e6f.js").await;
     assert!(res.headers().get("content-encoding").is_none());
     assert_eq!(res.text().await.unwrap(), JS);
+}
+
+/// GET `path` from `relay` accepting only `encoding`.
+async fn get_encoded(relay: std::net::SocketAddr, path: &str, encoding: &str) -> reqwest::Response {
+    client()
+        .get(format!("http://{relay}{path}"))
+        .header("Accept-Encoding", encoding)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn sends_the_builds_precompressed_files_as_they_are() {
+    // What scripts/precompress.cjs leaves next to a file: its brotli and
+    // gzip forms (the brotli one is a marker here: sent as it is, the relay
+    // never reads it; the gzip one is real, with a name in its header that
+    // an on-the-fly gzip would not write).
+    let dir = dist();
+    let br = b"precompressed brotli bytes".to_vec();
+    let mut gz = flate2::GzBuilder::new()
+        .filename("smsrent-1a2b3c4d5e6f_bg.wasm")
+        .write(Vec::new(), flate2::Compression::best());
+    std::io::Write::write_all(&mut gz, WASM).unwrap();
+    let gz = gz.finish().unwrap();
+    std::fs::write(dir.join("smsrent-1a2b3c4d5e6f_bg.wasm.br"), &br).unwrap();
+    std::fs::write(dir.join("smsrent-1a2b3c4d5e6f_bg.wasm.gz"), &gz).unwrap();
+    let relay = site_in(dir, &["--base-path", "/smsrent/"]).await;
+    let wasm = "/smsrent/smsrent-1a2b3c4d5e6f_bg.wasm";
+
+    for (accept, encoding, body) in [("br, gzip", "br", &br), ("gzip", "gzip", &gz)] {
+        let res = get_encoded(relay, wasm, accept).await;
+        assert_eq!(res.status(), 200, "{accept}");
+        let h = res.headers();
+        assert_eq!(h["content-encoding"], encoding, "{accept}");
+        assert_eq!(h["content-type"], "application/wasm", "{accept}");
+        assert_eq!(h["cache-control"], "public, max-age=31536000, immutable", "{accept}");
+        assert_eq!(h["vary"].to_str().unwrap().to_ascii_lowercase(), "accept-encoding");
+        assert_eq!(&res.bytes().await.unwrap().to_vec(), body, "{accept}");
+    }
+
+    // Asking for neither gets the file itself.
+    let res = get_encoded(relay, wasm, "identity").await;
+    assert!(res.headers().get("content-encoding").is_none());
+    assert_eq!(res.bytes().await.unwrap(), WASM);
+
+    // A file without precompressed forms is still compressed on the way out.
+    let res = get_encoded(relay, "/smsrent/smsrent-1a2b3c4d5e6f.js", "br").await;
+    assert_eq!(res.headers()["content-encoding"], "br");
 }
 
 #[tokio::test]
