@@ -46,10 +46,11 @@ fn known(t: DateTime<Utc>, style: Style) -> String {
 
 pub const UNKNOWN_TIME: &str = "—";
 
-/// Makes the date formatter of the current language before it is needed:
-/// the browser's first `Intl.DateTimeFormat` loads its locale data, which
-/// takes tens of milliseconds that would otherwise delay the first list.
-/// The app calls it once the first requests are on their way.
+/// Makes the date formatter of the current language before it is needed.
+/// The browser's first `Intl.DateTimeFormat` loads its locale data, which
+/// takes tens of milliseconds: `assets/early.js` does that while the wasm
+/// downloads; this makes the app's own formatter (and runs the code that
+/// formats) once the first requests are on their way.
 pub fn warm_up() {
     let _ = local(now());
 }

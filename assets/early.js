@@ -1,0 +1,18 @@
+// Work the page can do while its wasm downloads, when the main thread is
+// otherwise idle (index.html loads this with `async`, before the loader).
+//
+// The browser's first Intl.DateTimeFormat loads its locale and time-zone
+// data: 10-70 ms that, done later by the app (src/clock.rs), came between
+// the first orders answer and the first row. Made here, once, with the
+// browser's languages and the options of a row's date; the app's own
+// formatters then take well under a millisecond.
+try {
+  new Intl.DateTimeFormat(navigator.languages, {
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(Date.now());
+} catch (_) {
+  // An old browser without Intl or languages: the app manages without.
+}
