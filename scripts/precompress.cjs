@@ -17,7 +17,7 @@
 // takes, about 5 % smaller than zlib's level 9 (582 KB against 616 for the
 // app's wasm), at a few seconds per build.
 //
-// Trunk runs it with TRUNK_STAGING_DIR.
+// Trunk runs it with TRUNK_STAGING_DIR and TRUNK_PROFILE.
 'use strict';
 
 const fs = require('fs');
@@ -38,6 +38,14 @@ const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
   console.error('precompress: TRUNK_STAGING_DIR is not set (run me from a Trunk hook)');
   process.exit(1);
+}
+
+// A debug build (`trunk serve`, `trunk build` without --release) is for the
+// developer's own browser: its wasm is many times bigger, and Zopfli on it
+// would hold up every rebuild for nothing.
+if (process.env.TRUNK_PROFILE && process.env.TRUNK_PROFILE !== 'release') {
+  console.log(`precompress: skipped (${process.env.TRUNK_PROFILE} build)`);
+  process.exit(0);
 }
 
 const SKIP = new Set(['index.html', 'sw.js']);

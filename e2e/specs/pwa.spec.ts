@@ -1,7 +1,9 @@
 import { spawn, ChildProcess } from 'child_process';
 import * as fs from 'fs';
+import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { chromium, BrowserContext, Page } from '@playwright/test';
 import { test, expect, freshKey } from '../fixtures';
 
@@ -127,6 +129,37 @@ test('the manifest, its icons and the favicons are served', async ({ page, reque
   expect((await ico.body()).readUInt16LE(2)).toBe(1); // an icon file
   const apple = await page.locator('link[rel="apple-touch-icon"]').evaluate((l: HTMLLinkElement) => l.href);
   expect(pngSize(await (await request.get(apple)).body())).toEqual({ width: 180, height: 180 });
+});
+
+/** GET `url` accepting only `encoding`: the body exactly as sent. */
+function rawGet(url: string, encoding: string): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers: { 'Accept-Encoding': encoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+test('the wasm, JS and CSS go out as the build precompressed them', async ({ baseURL }) => {
+  const dist = path.resolve(ROOT, 'e2e', process.env.E2E_DIST ?? '../dist');
+  const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js');
+  expect(files.filter((f) => f.endsWith('_bg.wasm'))).toHaveLength(1);
+  for (const file of files) {
+    const original = fs.readFileSync(path.join(dist, file));
+    if (original.length < 1024) continue; // too small to be worth it (scripts/precompress.cjs)
+    for (const [encoding, ext, decode] of [
+      ['br', 'br', zlib.brotliDecompressSync],
+      ['gzip', 'gz', zlib.gunzipSync],
+    ] as const) {
+      const built = fs.readFileSync(path.join(dist, `${file}.${ext}`));
+      const { headers, body } = await rawGet(`${baseURL}/${file}`, encoding);
+      expect(headers['content-encoding'], `${file} ${encoding}`).toBe(encoding);
+      expect(body.equals(built), `${file}: the build's .${ext}, byte for byte`).toBeTruthy();
+      expect(decode(body).equals(original), `${file}: .${ext} is the file`).toBeTruthy();
+    }
+  }
 });
 
 test('Chromium reports the app installable', async ({ baseURL }) => {
