@@ -85,8 +85,10 @@ pub trait FromData: Sized {
     }
 }
 
-/// A list read straight from the text: an array, an object of rows keyed
-/// by id, or `null` (what [`list`] accepts from a [`Value`]).
+/// A list that may arrive as an array, as an object of rows keyed by id, or
+/// as nothing at all (`null`: an empty account). One reader for both
+/// sources: straight from the text ([`list_raw`], the long lists) and from a
+/// parsed [`Value`] ([`list`], the small answers and the parts of one).
 struct ListOf<T>(Vec<T>);
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for ListOf<T> {
@@ -132,15 +134,9 @@ fn typed<T: DeserializeOwned>(v: Value) -> Result<T, ApiError> {
     serde_json::from_value(v).map_err(ApiError::bad_shape)
 }
 
-/// A list that may arrive as an array, as an object of rows keyed by id, or
-/// as nothing at all (an empty account).
+/// A [`ListOf`] from a parsed value.
 fn list<T: DeserializeOwned>(v: Value) -> Result<Vec<T>, ApiError> {
-    match v {
-        Value::Null => Ok(Vec::new()),
-        Value::Array(_) => typed(v),
-        Value::Object(map) => map.into_iter().map(|(_, row)| typed(row)).collect(),
-        other => Err(ApiError::bad_shape(format!("expected a list, got {other}"))),
-    }
+    ListOf::deserialize(v).map(|l| l.0).map_err(ApiError::bad_shape)
 }
 
 impl FromData for Vec<Country> {

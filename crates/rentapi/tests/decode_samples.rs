@@ -109,6 +109,20 @@ fn countries_even_under_status_zero() {
     let b: Vec<Country> = ok(Method::GetCountries, drift);
     assert_eq!(a, b);
     assert_eq!(a[0].name, "Россия");
+    // Read from a parsed value (a small answer), a list has the long lists'
+    // shapes: rows keyed by id, null for none, anything else refused.
+    let keyed: Vec<Country> = ok(
+        Method::GetCountries,
+        r#"{"status": 1, "data": {"1": {"name": "Россия", "code": "RU"}}}"#,
+    );
+    assert_eq!(keyed, a);
+    let none: Vec<Country> = ok(Method::GetCountries, r#"{"status": 1, "data": null}"#);
+    assert!(none.is_empty());
+    for data in [r#""RU""#, "5", "true"] {
+        let raw = RawResponse::json(format!(r#"{{"status": 1, "data": {data}}}"#));
+        let e = decode::<Vec<Country>>(Method::GetCountries, &raw).expect_err(data);
+        assert_eq!(e.kind, ErrorKind::BadShape, "{data}");
+    }
     // A user's own data under status 0 is an error, not data.
     let raw = RawResponse::json(r#"{"status":0,"msg":"order not found","data":[]}"#);
     assert_eq!(err(Method::Orders, raw).kind, ErrorKind::OrderNotFound);
