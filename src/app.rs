@@ -41,20 +41,27 @@ pub fn App() -> impl IntoView {
     Clipboard::provide();
     // While the first answers travel (the requests go out before timers run).
     set_timeout(crate::clock::warm_up, std::time::Duration::ZERO);
+    // The screens are drawn in the next task: the stores' first requests
+    // (their effects run as soon as this returns) are then on the network
+    // while the shell is built, instead of leaving after it.
+    let drawn = RwSignal::new(false);
+    set_timeout(move || drawn.set(true), std::time::Duration::ZERO);
     view! {
-        // Under a sub-path (`/smsrent/`) when Trunk's public URL says so.
-        <Router base=router_base()>
-            <Header />
-            <main id="main">
-                <Routes fallback=|| view! { <OrdersScreen /> }>
-                    <Route path=path!("/") view=OrdersScreen />
-                    <Route path=path!("/rent") view=RentScreen />
-                    <Route path=path!("/archive") view=ArchiveScreen />
-                    <Route path=path!("/settings") view=SettingsScreen />
-                </Routes>
-            </main>
-            <LiveRegion />
-        </Router>
+        <Show when=move || drawn.get()>
+            // Under a sub-path (`/smsrent/`) when Trunk's public URL says so.
+            <Router base=router_base()>
+                <Header />
+                <main id="main">
+                    <Routes fallback=|| view! { <OrdersScreen /> }>
+                        <Route path=path!("/") view=OrdersScreen />
+                        <Route path=path!("/rent") view=RentScreen />
+                        <Route path=path!("/archive") view=ArchiveScreen />
+                        <Route path=path!("/settings") view=SettingsScreen />
+                    </Routes>
+                </main>
+                <LiveRegion />
+            </Router>
+        </Show>
     }
 }
 

@@ -62,7 +62,8 @@ async fn choose(host: &HtmlElement, tag: &str) {
 async fn the_header_switches_the_language_remembers_it_and_sets_html_lang() {
     storage().clear().unwrap();
     let host = common::mount_app();
-    leptos::task::tick().await;
+    // The app draws its screens in the task after it starts.
+    assert!(wait_until(3000, || find(&host, "header select").is_some()).await, "no header");
 
     // First visit: the browser's languages decide.
     let detected = Lang::negotiate(browser_languages().iter().map(String::as_str));
