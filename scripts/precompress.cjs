@@ -25,15 +25,6 @@ const os = require('os');
 const path = require('path');
 const zlib = require('zlib');
 
-const tools = process.env.SMSRENT_TOOLS || path.join(os.homedir(), '.cache', 'smsrent-tools');
-let zopfli;
-try {
-  zopfli = require(path.join(tools, 'node_modules', '@gfx', 'zopfli'));
-} catch {
-  console.error(`precompress: no Zopfli in ${tools}: run scripts/setup.sh`);
-  process.exit(1);
-}
-
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
   console.error('precompress: TRUNK_STAGING_DIR is not set (run me from a Trunk hook)');
@@ -46,6 +37,15 @@ if (!staging) {
 if (process.env.TRUNK_PROFILE && process.env.TRUNK_PROFILE !== 'release') {
   console.log(`precompress: skipped (${process.env.TRUNK_PROFILE} build)`);
   process.exit(0);
+}
+
+const tools = process.env.SMSRENT_TOOLS || path.join(os.homedir(), '.cache', 'smsrent-tools');
+let zopfli;
+try {
+  zopfli = require(path.join(tools, 'node_modules', '@gfx', 'zopfli'));
+} catch {
+  console.error(`precompress: no Zopfli in ${tools}: run scripts/setup.sh`);
+  process.exit(1);
 }
 
 const SKIP = new Set(['index.html', 'sw.js']);

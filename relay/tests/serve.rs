@@ -98,35 +98,6 @@ async fn deep_links_fall_back_to_index_but_missing_assets_are_404() {
     }
 }
 
-#[tokio::test]
-async fn compresses_when_accepted() {
-    let relay = site(&[]).await;
-    let res = client()
-        .get(format!("http://{relay}/smsrent-1a2b3c4d5e6f_bg.wasm"))
-        .header("Accept-Encoding", "gzip")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.headers()["content-encoding"], "gzip");
-    assert_eq!(res.headers()["content-type"], "application/wasm");
-    let gz = res.bytes().await.unwrap();
-    let mut plain = Vec::new();
-    flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut plain).unwrap();
-    assert_eq!(plain, WASM);
-
-    let res = client()
-        .get(format!("http://{relay}/smsrent-1a2b3c4d5e6f.js"))
-        .header("Accept-Encoding", "br")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.headers()["content-encoding"], "br");
-
-    let res = get(relay, "/smsrent-1a2b3c4d5e6f.js").await;
-    assert!(res.headers().get("content-encoding").is_none());
-    assert_eq!(res.text().await.unwrap(), JS);
-}
-
 /// GET `path` from `relay` accepting only `encoding`.
 async fn get_encoded(relay: std::net::SocketAddr, path: &str, encoding: &str) -> reqwest::Response {
     client()
@@ -135,6 +106,25 @@ async fn get_encoded(relay: std::net::SocketAddr, path: &str, encoding: &str) ->
         .send()
         .await
         .unwrap()
+}
+
+#[tokio::test]
+async fn compresses_when_accepted() {
+    let relay = site(&[]).await;
+    let res = get_encoded(relay, "/smsrent-1a2b3c4d5e6f_bg.wasm", "gzip").await;
+    assert_eq!(res.headers()["content-encoding"], "gzip");
+    assert_eq!(res.headers()["content-type"], "application/wasm");
+    let gz = res.bytes().await.unwrap();
+    let mut plain = Vec::new();
+    flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut plain).unwrap();
+    assert_eq!(plain, WASM);
+
+    let res = get_encoded(relay, "/smsrent-1a2b3c4d5e6f.js", "br").await;
+    assert_eq!(res.headers()["content-encoding"], "br");
+
+    let res = get(relay, "/smsrent-1a2b3c4d5e6f.js").await;
+    assert!(res.headers().get("content-encoding").is_none());
+    assert_eq!(res.text().await.unwrap(), JS);
 }
 
 #[tokio::test]
