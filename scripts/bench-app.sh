@@ -36,12 +36,9 @@ DISC_LATENCY_MS=${DISC_LATENCY_MS:-$((1500 / DISC_SCALE))}
 OUT="$ROOT/target/bench"
 mkdir -p "$OUT"
 
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-}
-trap cleanup EXIT
+# shellcheck source=lib/serve.sh
+. scripts/lib/serve.sh
+trap stop_relays EXIT
 trap 'exit 130' INT TERM
 step() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
 
@@ -62,21 +59,6 @@ css=$(find "$OUT/app" -maxdepth 1 -name '*.css' | head -1)
 [ -n "$css" ] || { echo "no stylesheet in $OUT/app" >&2; exit 1; }
 cp "$css" "$OUT/plain/app.css"
 
-# serve NAME PORT DIR [FLAGS...]: a simulating relay serving DIR; waits for /healthz.
-serve() {
-  local name=$1 port=$2 dir=$3
-  shift 3
-  RUST_LOG=warn "$RELAY" --listen "127.0.0.1:$port" --simulate --control --seed 8 \
-    --rate-per-minute 0 --serve "$dir" "$@" >"$OUT/$name.log" 2>&1 &
-  PIDS+=($!)
-  for _ in $(seq 100); do
-    curl -fsS --noproxy '*' "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  echo "relay $name did not start:" >&2
-  cat "$OUT/$name.log" >&2
-  exit 1
-}
 serve app "$PORT" "$OUT/app"
 serve hello $((PORT + 1)) "$OUT/hello"
 serve plain $((PORT + 2)) "$OUT/plain"
