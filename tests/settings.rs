@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use smsrent::screen::orders::OrdersScreen;
 use smsrent::screen::settings::SettingsScreen;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -69,4 +70,43 @@ async fn key_is_saved_masked_and_forgotten() {
         "cached account data goes too"
     );
     host.remove();
+}
+
+/// "Without the country code" changes what every row's copy button copies,
+/// at once and after a reload.
+#[wasm_bindgen_test]
+async fn numbers_are_copied_without_the_country_code_when_chosen() {
+    storage().clear().unwrap();
+    let host = common::mount(|| view! { <SettingsScreen /> <OrdersScreen /> });
+    let whole = "button[aria-label='Copy +7 9096068511']";
+    assert!(common::wait_until(5000, || common::find(&host, whole).is_some()).await);
+    let choices = common::find(&host, "[data-testid=copy-number]").unwrap();
+    let said = common::text(&choices);
+    assert!(said.contains("The whole number: +79096068511"), "{said}");
+    assert!(said.contains("Without the country code: 9096068511"), "{said}");
+
+    let local: web_sys::HtmlInputElement = host
+        .query_selector("input[name=copy-number][value=local]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    local.set_checked(true);
+    common::fire(&local, "change");
+    settle().await;
+    let row = common::row_group(&host, 40300);
+    assert!(
+        common::find(&row, "button[aria-label='Copy 9096068511']").is_some(),
+        "{}",
+        row.inner_html()
+    );
+    assert!(common::find(&host, whole).is_none(), "no row copies the whole number any more");
+    assert_eq!(storage().get_item("smsrent.copy_number").unwrap().as_deref(), Some("local"));
+    host.remove();
+
+    // Kept for the next visit.
+    let host = common::mount(|| view! { <OrdersScreen /> });
+    let local_only = "button[aria-label='Copy 9096068511']";
+    assert!(common::wait_until(5000, || common::find(&host, local_only).is_some()).await);
+    host.remove();
+    storage().clear().unwrap();
 }

@@ -49,6 +49,25 @@ test('receive an SMS and copy its code in one click', async ({ page, context, si
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('483921');
 });
 
+test('copy a number whole, or without its country code when the settings say so', async ({ page, context, sim }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const { key, id, number } = await rental(sim);
+  const local = number.replace(/^\+7 /, '');
+  await openWithKey(page, key);
+  await row(page, id).getByRole('button', { name: `Copy ${number}` }).click();
+  await expect(page.getByTestId('announcer')).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`+7${local}`);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel(/^Without the country code/).check();
+  await page.getByRole('link', { name: 'Numbers' }).click();
+  const copy = row(page, id).getByRole('button', { name: `Copy ${local}`, exact: true });
+  await copy.click();
+  await expect(copy).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(local);
+  await page.reload(); // kept for the next visit
+  await expect(row(page, id).getByRole('button', { name: `Copy ${local}`, exact: true })).toBeVisible();
+});
+
 test('prolong inside the 7-day window: price first, then the new expiry', async ({ page, sim }) => {
   const { key, id } = await rental(sim, 'week');
   // Three days left: inside the window now, not in a minute.

@@ -329,6 +329,13 @@ pub const TABLE: &[(&str, &str)] = &[
     // App updates and install
     ("update-ready", "A new version is ready."),
     ("update-reload", "Reload"),
+    ("settings-copy-number", "Copying a number"),
+    ("settings-copy-international", "The whole number: {example}"),
+    ("settings-copy-local", "Without the country code: {example}"),
+    (
+        "settings-copy-help",
+        "Sign-up forms that ask for the country in a list of their own want the number without its country code.",
+    ),
     ("settings-theme", "Appearance"),
     ("theme-system", "Same as the system"),
     ("theme-light", "Light"),

@@ -330,6 +330,13 @@ pub const TABLE: &[(&str, &str)] = &[
     // App updates and install
     ("update-ready", "Готова новая версия."),
     ("update-reload", "Перезагрузить"),
+    ("settings-copy-number", "Копирование номера"),
+    ("settings-copy-international", "Весь номер: {example}"),
+    ("settings-copy-local", "Без кода страны: {example}"),
+    (
+        "settings-copy-help",
+        "Формам регистрации, где страну выбирают из отдельного списка, нужен номер без кода страны.",
+    ),
     ("settings-theme", "Оформление"),
     ("theme-system", "Как в системе"),
     ("theme-light", "Светлое"),

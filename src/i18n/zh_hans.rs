@@ -292,6 +292,10 @@ pub const TABLE: &[(&str, &str)] = &[
     // App updates and install
     ("update-ready", "新版本已就绪。"),
     ("update-reload", "重新加载"),
+    ("settings-copy-number", "复制号码"),
+    ("settings-copy-international", "完整号码：{example}"),
+    ("settings-copy-local", "不带国家代码：{example}"),
+    ("settings-copy-help", "注册表单若在单独的列表中选择国家，需要不带国家代码的号码。"),
     ("settings-theme", "外观"),
     ("theme-system", "跟随系统"),
     ("theme-light", "浅色"),

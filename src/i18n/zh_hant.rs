@@ -293,6 +293,10 @@ pub const TABLE: &[(&str, &str)] = &[
     // App updates and install
     ("update-ready", "新版本已準備就緒。"),
     ("update-reload", "重新載入"),
+    ("settings-copy-number", "複製號碼"),
+    ("settings-copy-international", "完整號碼：{example}"),
+    ("settings-copy-local", "不含國家代碼：{example}"),
+    ("settings-copy-help", "註冊表單若在另外的清單中選擇國家，需要不含國家代碼的號碼。"),
     ("settings-theme", "外觀"),
     ("theme-system", "跟隨系統"),
     ("theme-light", "淺色"),

@@ -1,6 +1,6 @@
 //! Settings: where the API lives, the user's key (masked, show, forget),
-//! a connection test that says in words what happened, and the currency
-//! prices are shown in.
+//! a connection test that says in words what happened, the currency
+//! prices are shown in and how a number is copied.
 
 use leptos::prelude::*;
 use rentapi::schedule::Priority;
@@ -9,7 +9,7 @@ use crate::api::use_api;
 use crate::i18n::use_i18n;
 use crate::store::network::use_network;
 use crate::store::settings::{
-    CurrencyChoice, RELAY_ENDPOINT, SIMSMS_ENDPOINT, SMSPVA_ENDPOINT, use_settings,
+    CurrencyChoice, NumberCopy, RELAY_ENDPOINT, SIMSMS_ENDPOINT, SMSPVA_ENDPOINT, use_settings,
 };
 use crate::store::theme::{Theme, use_theme};
 use crate::ui::error::ErrorNotice;
@@ -25,6 +25,7 @@ pub fn SettingsScreen() -> impl IntoView {
             <KeyField />
             <ConnectionTest />
             <CurrencyField />
+            <NumberCopyField />
             <ThemeField />
         </section>
     }
@@ -237,6 +238,36 @@ fn CurrencyField() -> impl IntoView {
             <p class="help" data-testid="currency-example">
                 {move || i18n.fmt("settings-currency-example", &[("example", &money(1234.5))])}
             </p>
+        </fieldset>
+    }
+}
+
+/// The whole number or the number without its country code, each shown
+/// as it would be pasted.
+#[component]
+fn NumberCopyField() -> impl IntoView {
+    let i18n = use_i18n();
+    let settings = use_settings();
+    let label = move |choice: NumberCopy| {
+        let key = match choice {
+            NumberCopy::International => "settings-copy-international",
+            NumberCopy::Local => "settings-copy-local",
+        };
+        let sample = rentapi::model::Order::sample(chrono::DateTime::default());
+        i18n.fmt(key, &[("example", &choice.of(&sample))])
+    };
+    view! {
+        <fieldset class="field" data-testid="copy-number">
+            <legend>{move || i18n.t("settings-copy-number")}</legend>
+            {radios(
+                "copy-number",
+                NumberCopy::ALL,
+                NumberCopy::value,
+                move || settings.number_copy(),
+                move |c| settings.set_number_copy(c),
+                label,
+            )}
+            <p class="help">{move || i18n.t("settings-copy-help")}</p>
         </fieldset>
     }
 }

@@ -1,10 +1,11 @@
-//! Where the API lives, the user's key and the currency prices are shown
-//! in, kept in localStorage.
+//! Where the API lives, the user's key, the currency prices are shown in
+//! and how a number is copied, kept in localStorage.
 
 use codee::string::FromToStringCodec;
 use leptos::prelude::*;
 use leptos_use_storage::use_local_storage;
 use rentapi::ApiKey;
+use rentapi::model::Order;
 
 use crate::ui::money::{Currency, follow_currency};
 
@@ -18,6 +19,7 @@ const KEY_STORAGE: &str = "smsrent.apikey";
 const LIVE_ACCOUNT_DATA: [&str; 2] = ["smsrent.orders.live", "smsrent.seen.live"];
 const ENDPOINT_STORAGE: &str = "smsrent.endpoint";
 const CURRENCY_STORAGE: &str = "smsrent.currency";
+const NUMBER_COPY_STORAGE: &str = "smsrent.copy_number";
 
 /// The currency setting: "auto" follows the endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -48,6 +50,41 @@ impl CurrencyChoice {
     }
 }
 
+/// What a number's copy button puts on the clipboard: the whole number,
+/// or the number without its country code for the sign-up forms that ask
+/// for the country in a list of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum NumberCopy {
+    #[default]
+    International,
+    Local,
+}
+
+impl NumberCopy {
+    pub const ALL: [NumberCopy; 2] = [NumberCopy::International, NumberCopy::Local];
+
+    /// As stored: `international`, `local`.
+    pub fn value(self) -> &'static str {
+        match self {
+            NumberCopy::International => "international",
+            NumberCopy::Local => "local",
+        }
+    }
+
+    /// Anything else (nothing saved, an old value) is the whole number.
+    pub fn from_value(v: &str) -> Self {
+        Self::ALL.into_iter().find(|c| c.value() == v.trim()).unwrap_or_default()
+    }
+
+    /// The text copied for `order`.
+    pub fn of(self, order: &Order) -> String {
+        match self {
+            NumberCopy::International => order.international_number(),
+            NumberCopy::Local => order.local_number(),
+        }
+    }
+}
+
 /// The currency an endpoint keeps balances in: roubles on simsms.org,
 /// dollars on smspva.com, the relay (unknown upstream) and in demo mode.
 pub fn endpoint_currency(endpoint: &str, demo: bool) -> Currency {
@@ -68,6 +105,8 @@ pub struct SettingsStore {
     set_endpoint_raw: WriteSignal<String>,
     /// Read once, written through at once (no cross-tab sync needed).
     currency_choice: RwSignal<CurrencyChoice>,
+    /// Likewise.
+    number_copy: RwSignal<NumberCopy>,
 }
 
 impl SettingsStore {
@@ -77,7 +116,16 @@ impl SettingsStore {
             use_local_storage::<String, FromToStringCodec>(ENDPOINT_STORAGE);
         let saved = crate::store::storage::get(CURRENCY_STORAGE).unwrap_or_default();
         let currency_choice = RwSignal::new(CurrencyChoice::from_value(&saved));
-        let me = Self { key_raw, set_key_raw, endpoint_raw, set_endpoint_raw, currency_choice };
+        let saved = crate::store::storage::get(NUMBER_COPY_STORAGE).unwrap_or_default();
+        let number_copy = RwSignal::new(NumberCopy::from_value(&saved));
+        let me = Self {
+            key_raw,
+            set_key_raw,
+            endpoint_raw,
+            set_endpoint_raw,
+            currency_choice,
+            number_copy,
+        };
         follow_currency(Signal::derive(move || me.currency()));
         provide_context(me);
         me
@@ -135,6 +183,16 @@ impl SettingsStore {
         crate::store::storage::set(CURRENCY_STORAGE, choice.value());
     }
 
+    /// How numbers are copied (reactive).
+    pub fn number_copy(&self) -> NumberCopy {
+        self.number_copy.get()
+    }
+
+    pub fn set_number_copy(&self, choice: NumberCopy) {
+        self.number_copy.set(choice);
+        crate::store::storage::set(NUMBER_COPY_STORAGE, choice.value());
+    }
+
     /// What "auto" means now: the endpoint's currency, dollars in demo mode.
     pub fn auto_currency(&self) -> Currency {
         endpoint_currency(&self.endpoint(), self.key().is_none())
@@ -188,5 +246,14 @@ mod tests {
         assert_eq!(CurrencyChoice::from_value(""), CurrencyChoice::Auto);
         assert_eq!(CurrencyChoice::from_value("rub"), CurrencyChoice::Fixed(Currency::Rub));
         assert_eq!(CurrencyChoice::from_value("EUR"), CurrencyChoice::Auto);
+    }
+
+    #[test]
+    fn number_copy_choices_round_trip() {
+        for c in NumberCopy::ALL {
+            assert_eq!(NumberCopy::from_value(c.value()), c);
+        }
+        assert_eq!(NumberCopy::from_value(""), NumberCopy::International);
+        assert_eq!(NumberCopy::from_value("national"), NumberCopy::International);
     }
 }

@@ -1,13 +1,15 @@
 //! The table of orders, keyed by id: filtering, sorting or a poll re-use
 //! the rows already on screen, and an equal poll touches none of them.
-//! The key holds the language too: rows write their words once, so a new
-//! language makes them anew (rare) rather than every row watching it.
+//! The key holds the language and the way numbers are copied too: rows
+//! write their words once, so a new language or copy setting makes them
+//! anew (rare) rather than every row watching it.
 
 use leptos::prelude::*;
 use rentapi::OrderId;
 
 use crate::i18n::{Lang, use_i18n};
 use crate::store::orders::use_orders;
+use crate::store::settings::{NumberCopy, use_settings};
 use crate::store::sms::use_sms;
 use crate::ui::help::Help;
 use crate::ui::table::TableHead;
@@ -25,6 +27,7 @@ pub fn OrdersList(filter: RwSignal<Filter>) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_orders();
     let sms = use_sms();
+    let settings = use_settings();
     MinuteClock::provide();
     let shown = Memo::new(move |_| {
         let f = filter.get();
@@ -61,15 +64,15 @@ pub fn OrdersList(filter: RwSignal<Filter>) -> impl IntoView {
             <TableHead columns=&["col-state", "col-number", "col-service", "col-until", "col-sms", "col-actions"] />
             <For
                 each=move || {
-                    let lang = i18n.lang.get();
-                    shown.with(|ids| ids.iter().map(|id| (*id, lang)).collect::<Vec<_>>())
+                    let (lang, copy) = (i18n.lang.get(), settings.number_copy());
+                    shown.with(|ids| ids.iter().map(|id| (*id, lang, copy)).collect::<Vec<_>>())
                 }
-                key=|key: &(OrderId, Lang)| *key
+                key=|key: &(OrderId, Lang, NumberCopy)| *key
                 // Boxed (`into_any`): the list keeps one small state per row,
                 // not a row's whole view state inline, so removing a row
                 // near the top (every row below it moves) shifts pointers
                 // rather than copying ~1 KB per row into a new buffer.
-                children=move |(id, _)| store.row(id).map(|row| view! { <OrderRow order=row /> }.into_any())
+                children=move |(id, _, copy)| store.row(id).map(|row| view! { <OrderRow order=row copy /> }.into_any())
             />
         </table>
         <Show when=nothing_matches>

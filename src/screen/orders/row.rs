@@ -8,7 +8,7 @@
 //! poll nothing), while the words around them, the number (an order's
 //! number never changes) and the labels are plain text, made once in the
 //! language of the moment: the list makes its rows anew when the language
-//! changes (see `list.rs`).
+//! or the way numbers are copied changes (see `list.rs`).
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -17,6 +17,7 @@ use rentapi::model::{Order, OrderState};
 use crate::clock::{self, use_ticker};
 
 use crate::i18n::{Lang, fill, use_i18n};
+use crate::store::settings::NumberCopy;
 use crate::store::sms::use_sms;
 use crate::ui::copy::CopyButton;
 
@@ -60,12 +61,17 @@ pub fn use_minute() -> MinuteClock {
 }
 
 #[component]
-pub fn OrderRow(#[prop(into)] order: Signal<Order>) -> impl IntoView {
+pub fn OrderRow(
+    #[prop(into)] order: Signal<Order>,
+    /// What the number's copy button copies (the whole number by default).
+    #[prop(optional)]
+    copy: NumberCopy,
+) -> impl IntoView {
     let lang = use_i18n().lang.get_untracked();
     let minute = use_minute();
     let sms = use_sms();
-    let (id, number, provider) = order.with_untracked(|o| {
-        (o.id, o.display_number(), o.provider.clone().filter(|p| !p.trim().is_empty()))
+    let (id, number, provider, copied) = order.with_untracked(|o| {
+        (o.id, o.display_number(), o.provider.clone().filter(|p| !p.trim().is_empty()), copy.of(o))
     });
     let state = Memo::new(move |_| order.with(|o| o.state));
     // Memos only where several bindings read a field; a single binding
@@ -76,7 +82,9 @@ pub fn OrderRow(#[prop(into)] order: Signal<Order>) -> impl IntoView {
     let unseen = Memo::new(move |_| sms.unseen(id));
     let open = RwSignal::new(false);
     let panel_id = format!("sms-{id}");
-    let copy_label = fill(lang.text("copy-number"), &[("number", &number)]);
+    // "Copy +7 9096068511", or "Copy 9096068511" without the country code.
+    let shown_copy = if copy == NumberCopy::Local { copied.as_str() } else { number.as_str() };
+    let copy_label = fill(lang.text("copy-number"), &[("number", shown_copy)]);
     let sms_of = fill(lang.text("sms-toggle-number"), &[("number", &number)]);
     view! {
         <tbody class="order" class:has-new-sms=has_new data-order-id=id.to_string()>
@@ -91,7 +99,7 @@ pub fn OrderRow(#[prop(into)] order: Signal<Order>) -> impl IntoView {
                     <span class="pnumber">{number.clone()}</span>
                     {provider.map(|p| view! { <small class="provider muted">" (" {p} ")"</small> })}
                     " "
-                    <CopyButton text=number.replace(' ', "") label=copy_label />
+                    <CopyButton text=copied label=copy_label />
                 </td>
                 <td class="service">{move || order.with(service_name)}</td>
                 <td class="until">

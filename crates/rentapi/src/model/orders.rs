@@ -137,6 +137,19 @@ impl Order {
     pub fn api_number(&self) -> String {
         self.ccode.chars().chain(self.pnumber.chars()).filter(char::is_ascii_digit).collect()
     }
+
+    /// The whole number to paste, `+79096068511` (no `+` when the API gave
+    /// no country code).
+    pub fn international_number(&self) -> String {
+        let digits = self.api_number();
+        if self.ccode.chars().any(|c| c.is_ascii_digit()) { format!("+{digits}") } else { digits }
+    }
+
+    /// The number without its country code, `9096068511`: for the forms
+    /// that ask for the country apart.
+    pub fn local_number(&self) -> String {
+        self.pnumber.chars().filter(char::is_ascii_digit).collect()
+    }
 }
 
 /// One order as `create` / `create_multi` return it.
@@ -178,5 +191,28 @@ mod tests {
             !a.same_but_online(&Order { until: until + chrono::Duration::days(1), ..b.clone() })
         );
         assert!(!a.same_but_online(&Order { provider: Some("MTS".into()), ..b }));
+    }
+
+    #[test]
+    fn numbers_to_paste_with_and_without_the_country_code() {
+        let until = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let o = Order::sample(until);
+        assert_eq!(
+            (o.international_number(), o.local_number()),
+            ("+79096068511".into(), "9096068511".into())
+        );
+        // The API's drift: no `+`, spaces or dashes in the number.
+        let o =
+            Order { ccode: "44".into(), pnumber: "7700 900-123".into(), ..Order::sample(until) };
+        assert_eq!(
+            (o.international_number(), o.local_number()),
+            ("+447700900123".into(), "7700900123".into())
+        );
+        // No country code at all: the number as it is, never a lone `+`.
+        let o = Order { ccode: " ".into(), ..Order::sample(until) };
+        assert_eq!(
+            (o.international_number(), o.local_number()),
+            ("9096068511".into(), "9096068511".into())
+        );
     }
 }
