@@ -63,6 +63,33 @@ async fn archive_pages_through_the_history() {
     host.remove();
 }
 
+/// The archive names services by code only (`opt16`): the rows show their
+/// names, from the orders or from price lists asked for one at a time, and
+/// a code no list knows stays as it is.
+#[wasm_bindgen_test]
+async fn archive_names_its_services() {
+    clear_storage();
+    let host = mount(|| leptos::view! { <ArchiveScreen /> });
+    assert!(wait_until(10_000, || rows(&host) == 10).await, "{}", text(&host));
+    select(&host, "select", "50");
+    assert!(wait_until(10_000, || rows(&host) == 25).await, "{}", text(&host));
+    let by_code = || {
+        find_all(&host, "tbody tr[data-order-id] td:nth-child(3)")
+            .iter()
+            .map(|td| text(td))
+            .filter(|t| {
+                t.strip_prefix("opt").is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+            })
+            .collect::<Vec<_>>()
+    };
+    assert!(wait_until(15_000, || by_code() == ["opt999"]).await, "still by code: {:?}", by_code());
+    let unknown = find(&host, "tr[data-order-id='39917']").unwrap();
+    assert!(text(&unknown).contains("opt999"), "{}", text(&unknown));
+    let lists = calls_of("getdata");
+    assert!((1..=10).contains(&lists), "{lists} price lists for the names of one page");
+    host.remove();
+}
+
 #[wasm_bindgen_test]
 async fn wizard_keeps_choices_and_refuses_long_periods() {
     clear_storage();

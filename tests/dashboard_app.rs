@@ -8,20 +8,9 @@ mod common;
 
 use common::*;
 use leptos::prelude::document;
-use rentapi::sim::Simulator;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn storage_get(key: &str) -> Option<String> {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item(key).unwrap()
-}
-
-/// What the demo simulator was asked, from the state it saves after each request.
-fn calls_of(method: &str) -> u64 {
-    let saved = storage_get("smsrent.demo.v1").expect("demo state saved");
-    serde_json::from_str::<Simulator>(&saved).unwrap().counters().calls_of(method)
-}
 
 #[wasm_bindgen_test]
 async fn new_sms_is_announced_until_seen_and_activate_sends_once() {

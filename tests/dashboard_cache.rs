@@ -11,10 +11,6 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn storage_get(key: &str) -> Option<String> {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item(key).unwrap()
-}
-
 #[wasm_bindgen_test]
 async fn the_cache_is_rewritten_when_the_list_changed_not_on_every_poll() {
     clear_storage();

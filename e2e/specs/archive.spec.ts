@@ -16,6 +16,9 @@ test('restore an expired rental after seeing its price', async ({ page, sim }) =
   await openWithKey(page, key, '/archive');
   const row = page.locator(`tr[data-order-id="${id}"]`);
   await expect(row).toBeVisible();
+  // The history names the service by code (opt16); no order names it any
+  // more: the name comes from a price list, asked for in the background.
+  await expect(row).toContainText('Instagram');
   await expect(page.getByRole('columnheader', { name: 'Start' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Closed' })).toBeVisible();
 

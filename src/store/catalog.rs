@@ -1,6 +1,7 @@
 //! Services and their daily prices per country (`getdata`), fetched when a
 //! dialog needs them and kept for a while: prolonging and adding a service
-//! show the price before the user confirms.
+//! show the price before the user confirms. The archive takes the services'
+//! names from here too (its rows name a service by code only).
 
 use std::collections::HashMap;
 
@@ -54,8 +55,18 @@ impl CatalogStore {
         me
     }
 
-    /// Loads `country`'s prices unless they are loading or fresh.
+    /// Loads `country`'s prices unless they are loading or fresh, for a
+    /// person waiting on them (a dialog's price).
     pub fn ensure(self, country: &CountryCode) {
+        self.load(country, Priority::User);
+    }
+
+    /// The same, behind anything a person asked for (the archive's names).
+    pub fn ensure_in_background(self, country: &CountryCode) {
+        self.load(country, Priority::Background);
+    }
+
+    fn load(self, country: &CountryCode, priority: Priority) {
         let now = clock::now();
         let fresh = self.prices.with_untracked(|m| {
             m.get(country).is_some_and(|(p, at)| match p {
@@ -75,7 +86,7 @@ impl CatalogStore {
         let country = country.clone();
         leptos::task::spawn_local(async move {
             // The daily price of a one-week rental: the page's `price_day`.
-            let result = client.prices(country.clone(), Period::weeks(1), Priority::User).await;
+            let result = client.prices(country.clone(), Period::weeks(1), priority).await;
             if self.generation.try_get_value() != Some(generation) {
                 return;
             }
@@ -87,6 +98,30 @@ impl CatalogStore {
                 m.insert(country, (prices, clock::now()));
             });
         });
+    }
+
+    /// The name of `service` in any price list loaded (tracked): a code
+    /// names the same service in every country.
+    pub fn service_name(&self, service: &ServiceCode) -> Option<String> {
+        self.prices.with(|m| {
+            m.values().find_map(|(prices, _)| match prices {
+                Prices::Ready(list) => list
+                    .iter()
+                    .find(|p| p.service == *service && !p.name.trim().is_empty())
+                    .map(|p| p.name.clone()),
+                _ => None,
+            })
+        })
+    }
+
+    /// `country`'s list was asked for, whatever came of it (tracked).
+    pub fn asked(&self, country: &CountryCode) -> bool {
+        self.prices.with(|m| m.contains_key(country))
+    }
+
+    /// Some list is on its way (tracked).
+    pub fn loading(&self) -> bool {
+        self.prices.with(|m| m.values().any(|(p, _)| matches!(p, Prices::Loading)))
     }
 
     /// `country`'s prices as known now (tracked).

@@ -23,6 +23,16 @@ pub fn clear_storage() {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
 }
 
+pub fn storage_get(key: &str) -> Option<String> {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item(key).unwrap()
+}
+
+/// What the demo simulator was asked, from the state it saves after each request.
+pub fn calls_of(method: &str) -> u64 {
+    let saved = storage_get("smsrent.demo.v1").expect("demo state saved");
+    serde_json::from_str::<rentapi::sim::Simulator>(&saved).unwrap().counters().calls_of(method)
+}
+
 /// Mounts `view` in a new element, with the app's providers around it.
 pub fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlElement {
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();

@@ -1,17 +1,21 @@
 //! The archive: expired rentals, paged, each with a way to restore it.
+//! Its rows name a service by code (`opt16`): the name comes from the
+//! orders on screen, or from a country's price list, asked for behind
+//! anything a person asks for.
 
 mod restore;
 
 use leptos::prelude::*;
-use rentapi::OrderId;
 use rentapi::model::HistoryRow;
+use rentapi::{CountryCode, OrderId, ServiceCode};
 
 use crate::api::use_api;
 use crate::clock;
 use crate::i18n::use_i18n;
 use crate::store::archive::{ArchiveStore, PAGE_SIZES};
+use crate::store::catalog::{CatalogStore, use_catalog};
 use crate::store::network::use_network;
-use crate::store::orders::use_orders;
+use crate::store::orders::{OrdersStore, use_orders};
 use crate::ui::error::ErrorNotice;
 use crate::ui::table::TableHead;
 
@@ -25,6 +29,25 @@ pub fn ArchiveScreen() -> impl IntoView {
     // The archive row whose restoration is being looked at.
     let restoring = RwSignal::new(None::<OrderId>);
     let error = Signal::derive(move || store.error.get());
+    // Names for the services the page names by code: one price list at a
+    // time (a code names the same service everywhere, so the first list
+    // usually names them all), from the country of a row still unnamed.
+    let orders = use_orders();
+    let catalog = use_catalog();
+    Effect::new(move |_| {
+        if catalog.loading() {
+            return;
+        }
+        let next = store.rows.with(|rows| {
+            rows.iter()
+                .filter(|r| service_name(orders, catalog, &r.resource_code).is_none())
+                .map(|r| CountryCode::new(r.country.trim()))
+                .find(|c| !c.as_str().is_empty() && !catalog.asked(c))
+        });
+        if let Some(country) = next {
+            catalog.ensure_in_background(&country);
+        }
+    });
     view! {
         <section class="screen archive">
             <header class="screen-head">
@@ -107,6 +130,16 @@ pub fn ArchiveScreen() -> impl IntoView {
     }
 }
 
+/// The archive names a service by code only: a name from the orders on
+/// screen or from a price list loaded (tracked).
+fn service_name(orders: OrdersStore, catalog: CatalogStore, code: &ServiceCode) -> Option<String> {
+    orders
+        .orders
+        .with(|list| list.iter().find(|o| o.scode == *code).map(|o| o.sname.clone()))
+        .filter(|name| !name.trim().is_empty())
+        .or_else(|| catalog.service_name(code))
+}
+
 #[component]
 fn ArchiveRow(row: HistoryRow, restoring: RwSignal<Option<OrderId>>) -> impl IntoView {
     let i18n = use_i18n();
@@ -114,15 +147,8 @@ fn ArchiveRow(row: HistoryRow, restoring: RwSignal<Option<OrderId>>) -> impl Int
     let id = row.order_id;
     let number = format!("+{}", row.number.trim_start_matches('+'));
     let code = row.resource_code.clone();
-    // The archive names services by code only; the orders list knows many names.
-    let orders = use_orders();
-    let service = move || {
-        orders.orders.with(|list| {
-            list.iter()
-                .find(|o| o.scode == code)
-                .map_or_else(|| code.to_string(), |o| o.sname.clone())
-        })
-    };
+    let (orders, catalog) = (use_orders(), use_catalog());
+    let service = move || service_name(orders, catalog, &code).unwrap_or_else(|| code.to_string());
     view! {
         <tr data-order-id=id.to_string()>
             <td data-label=move || i18n.t("archive-col-start")>
