@@ -61,3 +61,38 @@ async fn new_sms_is_announced_until_seen_and_activate_sends_once() {
     assert!(text(&whatsapp).contains("Activating…"));
     host.remove();
 }
+
+/// A code that came lately is one click away in its row: no panel to open.
+/// Copying it counts as seeing the SMS; the open panel shows it instead.
+#[wasm_bindgen_test]
+async fn a_recent_code_is_copied_from_the_row() {
+    clear_storage();
+    let host = mount_app();
+    // The demo's Instagram order got "Code Instagram: 671 094." moments ago.
+    let ready = wait_until(10_000, || {
+        find(&host, "tbody[data-order-id='40300'] button.code-copy.compact").is_some()
+    })
+    .await;
+    assert!(ready, "{}", text(&host));
+    let instagram = row_group(&host, 40300);
+    let quick = find(&instagram, "button.code-copy.compact").unwrap();
+    assert_eq!(text(&quick).split_whitespace().collect::<Vec<_>>().join(" "), "Copy code 671094");
+    assert_eq!(find_all(&host, "button.code-copy").len(), 1, "only the order with a recent code");
+    assert_eq!(document().title(), "(1) smsrent");
+
+    quick.click();
+    let seen = wait_until(3000, || document().title() == "smsrent").await;
+    assert!(seen, "title {:?}", document().title());
+    assert!(!row_group(&host, 40300).class_list().contains("has-new-sms"));
+    assert!(find(&instagram, "span.badge").is_none(), "no \"1 new\" any more");
+    assert!(find(&instagram, "button.code-copy.compact").is_some(), "still there to copy again");
+
+    // The panel shows the code itself: one button for it, not two.
+    find(&instagram, "button.sms-toggle").unwrap().click();
+    let panel =
+        wait_until(5000, || find(&instagram, ".sms-panel button.code-copy").is_some()).await;
+    assert!(panel, "{}", text(&instagram));
+    assert!(find(&instagram, "button.code-copy.compact").is_none());
+    assert_eq!(find_all(&instagram, "button.code-copy").len(), 1);
+    host.remove();
+}

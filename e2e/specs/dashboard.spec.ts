@@ -40,13 +40,18 @@ test('receive an SMS and copy its code in one click', async ({ page, context, si
   await page.getByRole('button', { name: 'Refresh', exact: true }).click();
   await expect(page.locator(`tbody.order.has-new-sms[data-order-id="${id}"]`)).toBeVisible();
   await expect(page).toHaveTitle(/^\(1\)/);
-  await row(page, id).getByRole('button', { name: /^SMS of/ }).click();
-  const copy = page.getByRole('button', { name: 'Copy code 483921' });
+  // The code is in the row: one click, no panel to open.
+  const copy = row(page, id).getByRole('button', { name: 'Copy code 483921' });
   await expect(copy).toBeVisible();
   await copy.click();
-  await expect(page.locator('button.code-copy')).toContainText('Copied'); // its name changes with it
+  await expect(row(page, id).locator('button.code-copy')).toContainText('Copied'); // its name changes with it
   await expect(page.getByTestId('announcer')).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('483921');
+  await expect(page).toHaveTitle('smsrent'); // copied is seen
+  // The panel has the whole SMS and the code, once.
+  await row(page, id).getByRole('button', { name: /^SMS of/ }).click();
+  await expect(page.getByText('Your WhatsApp code 483-921')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy code 483921' })).toHaveCount(1);
 });
 
 test('copy a number whole, or without its country code when the settings say so', async ({ page, context, sim }) => {

@@ -77,6 +77,20 @@ pub fn plan_fetches(
     (all, later)
 }
 
+/// A code stays one click away in its order's row this long after its SMS
+/// arrived (codes are short-lived; the SMS panel keeps every one).
+pub const RECENT_CODE_MINUTES: i64 = 15;
+
+/// The code of the newest SMS in `own`, when it arrived within
+/// [`RECENT_CODE_MINUTES`] of `now`.
+pub fn recent_code(own: &[Sms], now: DateTime<Utc>) -> Option<String> {
+    let newest = own.iter().max_by_key(|s| s.date)?;
+    if now - newest.date >= Duration::minutes(RECENT_CODE_MINUTES) {
+        return None;
+    }
+    extract_code(&newest.text)
+}
+
 /// The SMS of `new` that were in neither `old` (the previous fetch) nor seen.
 pub fn arrivals<'a>(
     old: Option<&SmsBundle>,
@@ -225,6 +239,12 @@ impl SmsStore {
         self.slots.with(|s| s.get(&id).cloned())
     }
 
+    /// The code of `id`'s newest SMS if it arrived lately (tracked): the
+    /// row offers it without opening the panel.
+    pub fn recent_code(&self, id: OrderId, now: DateTime<Utc>) -> Option<String> {
+        self.slots.with(|s| recent_code(&s.get(&id)?.bundle.as_ref()?.own, now))
+    }
+
     /// SMS of `id` not yet seen (tracked).
     pub fn unseen(&self, id: OrderId) -> usize {
         self.slots.with(|s| {
@@ -300,6 +320,26 @@ mod tests {
 
     fn fetched(at: i64) -> SmsSlot {
         SmsSlot { fetched_at: Some(t(at)), ..SmsSlot::default() }
+    }
+
+    #[test]
+    fn the_newest_code_while_it_is_recent() {
+        let sms = |text: &str, at: i64| Sms { text: text.into(), sender: "X".into(), date: t(at) };
+        let own = [sms("Your code 111 222", 0), sms("Code: 483921", 60), sms("no code here", -600)];
+        assert_eq!(
+            recent_code(&own, t(60)).as_deref(),
+            Some("483921"),
+            "the newest, not the first"
+        );
+        assert_eq!(recent_code(&own, t(60 + 14 * 60)).as_deref(), Some("483921"));
+        assert_eq!(recent_code(&own, t(60 + 15 * 60)), None, "gone after 15 minutes");
+        assert_eq!(
+            recent_code(&own, t(0)).as_deref(),
+            Some("483921"),
+            "a clock behind the provider's"
+        );
+        assert_eq!(recent_code(&[sms("Welcome to the service", 0)], t(0)), None, "no code in it");
+        assert_eq!(recent_code(&[], t(0)), None);
     }
 
     #[test]

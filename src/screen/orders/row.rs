@@ -22,7 +22,7 @@ use crate::store::sms::use_sms;
 use crate::ui::copy::CopyButton;
 
 use super::actions::RowActions;
-use super::sms::SmsPanel;
+use super::sms::{CodeButton, SmsPanel};
 
 /// Columns of the table (the SMS panel spans them all).
 pub const COLUMNS: u8 = 6;
@@ -130,6 +130,20 @@ pub fn OrderRow(
                             })
                         }}
                     </button>
+                    // A code that came lately, one click from the clipboard
+                    // without opening the panel (which shows it when open).
+                    // Copying it counts as having seen the SMS.
+                    {move || {
+                        if open.get() {
+                            return None;
+                        }
+                        sms.recent_code(id, minute.0.get()).map(|code| {
+                            let seen = Callback::new(move |()| sms.mark_seen(id));
+                            // The space parts it from the SMS button on one line, and
+                            // goes when the code wraps under it.
+                            view! { " " <CodeButton code compact=true on_copy=seen /> }
+                        })
+                    }}
                 </td>
                 <td class="actions">
                     <RowActions order />

@@ -183,16 +183,30 @@ pub fn received_at(t: chrono::DateTime<chrono::Utc>) -> String {
 
 /// The code, large, one click to the clipboard, then "copied".
 #[component]
-pub fn CodeButton(code: String) -> impl IntoView {
+pub fn CodeButton(
+    code: String,
+    /// Smaller, beside the row's SMS button rather than in the panel.
+    #[prop(optional)]
+    compact: bool,
+    /// Also run when it is clicked.
+    #[prop(optional)]
+    on_copy: Option<Callback<()>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let clipboard = use_clipboard_store();
     let (text, mine) = (code.clone(), code.clone());
     let copied = move || clipboard.just_copied(&mine);
+    let copy = move |_| {
+        clipboard.copy(text.clone());
+        if let Some(done) = on_copy {
+            done.run(());
+        }
+    };
     view! {
         // The hint comes first in the name ("Copy code 483921") and is shown
         // under the code (column-reverse): what is read is what is seen.
         // "Copied" is said by the app's announcer.
-        <button type="button" class="code-copy" on:click=move |_| clipboard.copy(text.clone())>
+        <button type="button" class="code-copy" class:compact=compact on:click=copy>
             <span class="code-hint">{move || if copied() { i18n.t("copied") } else { i18n.t("copy-code-hint") }}</span>
             " "
             <span class="code">{code}</span>
