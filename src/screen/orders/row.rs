@@ -70,7 +70,7 @@ pub fn OrderRow(
     let lang = use_i18n().lang.get_untracked();
     let minute = use_minute();
     let sms = use_sms();
-    let (id, number, provider, copied) = order.with_untracked(|o| {
+    let (id, number, provider, to_copy) = order.with_untracked(|o| {
         (o.id, o.display_number(), o.provider.clone().filter(|p| !p.trim().is_empty()), copy.of(o))
     });
     let state = Memo::new(move |_| order.with(|o| o.state));
@@ -83,7 +83,7 @@ pub fn OrderRow(
     let open = RwSignal::new(false);
     let panel_id = format!("sms-{id}");
     // "Copy +7 9096068511", or "Copy 9096068511" without the country code.
-    let shown_copy = if copy == NumberCopy::Local { copied.as_str() } else { number.as_str() };
+    let shown_copy = if copy == NumberCopy::Local { to_copy.as_str() } else { number.as_str() };
     let copy_label = fill(lang.text("copy-number"), &[("number", shown_copy)]);
     let sms_of = fill(lang.text("sms-toggle-number"), &[("number", &number)]);
     view! {
@@ -99,7 +99,7 @@ pub fn OrderRow(
                     <span class="pnumber">{number.clone()}</span>
                     {provider.map(|p| view! { <small class="provider muted">" (" {p} ")"</small> })}
                     " "
-                    <CopyButton text=copied label=copy_label />
+                    <CopyButton text=to_copy label=copy_label />
                 </td>
                 <td class="service">{move || order.with(service_name)}</td>
                 <td class="until">
