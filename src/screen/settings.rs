@@ -7,6 +7,7 @@ use rentapi::schedule::Priority;
 
 use crate::api::use_api;
 use crate::i18n::use_i18n;
+use crate::store::choice::Choice;
 use crate::store::network::use_network;
 use crate::store::settings::{
     CurrencyChoice, NumberCopy, RELAY_ENDPOINT, SIMSMS_ENDPOINT, SMSPVA_ENDPOINT, use_settings,
@@ -228,8 +229,6 @@ fn CurrencyField() -> impl IntoView {
             <legend>{move || i18n.t("settings-currency")}</legend>
             {radios(
                 "currency",
-                CurrencyChoice::ALL,
-                CurrencyChoice::value,
                 move || settings.currency_choice(),
                 move |c| settings.set_currency_choice(c),
                 label,
@@ -261,8 +260,6 @@ fn NumberCopyField() -> impl IntoView {
             <legend>{move || i18n.t("settings-copy-number")}</legend>
             {radios(
                 "copy-number",
-                NumberCopy::ALL,
-                NumberCopy::value,
                 move || settings.number_copy(),
                 move |c| settings.set_number_copy(c),
                 label,
@@ -282,8 +279,6 @@ fn ThemeField() -> impl IntoView {
             <legend>{move || i18n.t("settings-theme")}</legend>
             {radios(
                 "theme",
-                Theme::ALL,
-                Theme::value,
                 move || theme.get(),
                 move |t| theme.choose(t),
                 move |t: Theme| i18n.t(t.label_key()).to_owned(),
@@ -294,26 +289,21 @@ fn ThemeField() -> impl IntoView {
 
 /// One radio button per choice (a setting's fieldset body): checked while
 /// it is `current`, `choose`n when picked, named by `label`.
-fn radios<T>(
+fn radios<T: Choice>(
     name: &'static str,
-    choices: impl IntoIterator<Item = T>,
-    value: fn(T) -> &'static str,
     current: impl Fn() -> T + Copy + Send + Sync + 'static,
     choose: impl Fn(T) + Copy + Send + Sync + 'static,
     label: impl Fn(T) -> String + Copy + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: Copy + PartialEq + Send + Sync + 'static,
-{
-    choices
-        .into_iter()
-        .map(|choice| {
+) -> impl IntoView {
+    T::ALL
+        .iter()
+        .map(|&choice| {
             view! {
                 <label class="choice">
                     <input
                         type="radio"
                         name=name
-                        value=value(choice)
+                        value=choice.value()
                         prop:checked=move || current() == choice
                         on:change=move |_| choose(choice)
                     />

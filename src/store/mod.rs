@@ -5,6 +5,7 @@
 pub mod archive;
 pub mod cache;
 pub mod catalog;
+pub mod choice;
 pub mod network;
 pub mod orders;
 pub mod rent;

@@ -7,6 +7,7 @@ use leptos_use_storage::use_local_storage;
 use rentapi::ApiKey;
 use rentapi::model::Order;
 
+use crate::store::choice::Choice;
 use crate::ui::money::{Currency, follow_currency};
 
 /// The endpoint presets; a custom URL covers self-hosted relays.
@@ -29,24 +30,19 @@ pub enum CurrencyChoice {
     Fixed(Currency),
 }
 
-impl CurrencyChoice {
-    pub const ALL: [CurrencyChoice; 3] = [
+impl Choice for CurrencyChoice {
+    const ALL: &'static [Self] = &[
         CurrencyChoice::Auto,
         CurrencyChoice::Fixed(Currency::Usd),
         CurrencyChoice::Fixed(Currency::Rub),
     ];
 
-    /// As stored: `auto`, `USD`, `RUB`.
-    pub fn value(self) -> &'static str {
+    /// `auto`, `USD`, `RUB`.
+    fn value(self) -> &'static str {
         match self {
             CurrencyChoice::Auto => "auto",
             CurrencyChoice::Fixed(c) => c.code(),
         }
-    }
-
-    /// Anything else (nothing saved, an old value) is "auto".
-    pub fn from_value(v: &str) -> Self {
-        Self::ALL.into_iter().find(|c| c.value().eq_ignore_ascii_case(v.trim())).unwrap_or_default()
     }
 }
 
@@ -60,22 +56,18 @@ pub enum NumberCopy {
     Local,
 }
 
-impl NumberCopy {
-    pub const ALL: [NumberCopy; 2] = [NumberCopy::International, NumberCopy::Local];
+impl Choice for NumberCopy {
+    const ALL: &'static [Self] = &[NumberCopy::International, NumberCopy::Local];
 
-    /// As stored: `international`, `local`.
-    pub fn value(self) -> &'static str {
+    fn value(self) -> &'static str {
         match self {
             NumberCopy::International => "international",
             NumberCopy::Local => "local",
         }
     }
+}
 
-    /// Anything else (nothing saved, an old value) is the whole number.
-    pub fn from_value(v: &str) -> Self {
-        Self::ALL.into_iter().find(|c| c.value() == v.trim()).unwrap_or_default()
-    }
-
+impl NumberCopy {
     /// The text copied for `order`.
     pub fn of(self, order: &Order) -> String {
         match self {
@@ -239,21 +231,9 @@ mod tests {
     }
 
     #[test]
-    fn currency_choices_round_trip() {
-        for c in CurrencyChoice::ALL {
-            assert_eq!(CurrencyChoice::from_value(c.value()), c);
-        }
-        assert_eq!(CurrencyChoice::from_value(""), CurrencyChoice::Auto);
+    fn unknown_choices_are_the_defaults() {
         assert_eq!(CurrencyChoice::from_value("rub"), CurrencyChoice::Fixed(Currency::Rub));
         assert_eq!(CurrencyChoice::from_value("EUR"), CurrencyChoice::Auto);
-    }
-
-    #[test]
-    fn number_copy_choices_round_trip() {
-        for c in NumberCopy::ALL {
-            assert_eq!(NumberCopy::from_value(c.value()), c);
-        }
-        assert_eq!(NumberCopy::from_value(""), NumberCopy::International);
         assert_eq!(NumberCopy::from_value("national"), NumberCopy::International);
     }
 }

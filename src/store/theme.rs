@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::store::choice::Choice;
 use crate::store::storage;
 
 const THEME_STORAGE: &str = "smsrent.theme";
@@ -18,23 +19,20 @@ pub enum Theme {
     Dark,
 }
 
-impl Theme {
-    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+impl Choice for Theme {
+    const ALL: &'static [Self] = &[Theme::System, Theme::Light, Theme::Dark];
 
     /// As stored, and as the `data-theme` value (none for "system").
-    pub fn value(self) -> &'static str {
+    fn value(self) -> &'static str {
         match self {
             Theme::System => "system",
             Theme::Light => "light",
             Theme::Dark => "dark",
         }
     }
+}
 
-    /// Anything else (nothing saved, an old value) follows the system.
-    pub fn from_value(v: &str) -> Self {
-        Self::ALL.into_iter().find(|t| t.value() == v.trim()).unwrap_or_default()
-    }
-
+impl Theme {
     /// Its name's translation key.
     pub fn label_key(self) -> &'static str {
         match self {
@@ -93,11 +91,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stored_values_round_trip_and_anything_else_follows_the_system() {
-        for t in Theme::ALL {
-            assert_eq!(Theme::from_value(t.value()), t);
-        }
-        assert_eq!(Theme::from_value(""), Theme::System);
+    fn anything_else_follows_the_system() {
         assert_eq!(Theme::from_value("sepia"), Theme::System);
         assert_eq!(Theme::from_value(" dark "), Theme::Dark);
     }
