@@ -1,8 +1,6 @@
 //! Whole-simulator properties: determinism, drift, injected failures,
 //! saving and loading, the benchmark world, counters and control.
 
-use std::time::Instant;
-
 use super::*;
 use crate::sim::{DEMO_KEY, demo};
 
@@ -171,12 +169,11 @@ fn a_saved_demo_fits_easily_in_local_storage() {
 }
 
 #[test]
-fn benchmark_world_of_5000_by_3_builds_fast() {
+fn benchmark_world_of_5000_by_3_builds() {
+    // Its build time is the app benchmark's business, not a test's: a
+    // wall-clock bound here failed whenever the machine was busy.
     let cfg = SimConfig { world_orders: 5000, world_sms_per_order: 3, ..SimConfig::test() };
-    let start = Instant::now();
     let mut s = Simulator::new(cfg, t0());
-    let took = start.elapsed();
-    assert!(took.as_millis() < 500, "{took:?}");
     let orders = ok(&mut s, &format!("method=orders&apikey={DEMO_KEY}"));
     assert_eq!(orders.as_array().unwrap().len(), 5007);
     let bench = ok(&mut s, "method=orders&apikey=bench1");
