@@ -23,8 +23,6 @@ use crate::ui::notify::Notifier;
 /// Automatic fetches started by one poll; the rest wait for the next poll,
 /// so a burst of new SMS never holds the orders poll back for minutes.
 pub const MAX_AUTO_PER_POLL: usize = 5;
-/// A flag that stays up (an API that never clears it) is followed this rarely.
-pub const STICKY_REFETCH_MINUTES: i64 = 5;
 
 /// One order's SMS as far as we know them.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -39,35 +37,25 @@ pub struct SmsSlot {
 }
 
 /// Whether an order the poll just reported deserves an automatic fetch:
-/// its flag went up, or it is up and we never fetched it (or long ago).
-pub fn wants_fetch(
-    flag: bool,
-    previous_flag: Option<bool>,
-    slot: Option<&SmsSlot>,
-    now: DateTime<Utc>,
-) -> bool {
-    if !flag || slot.is_some_and(|s| s.gone) {
-        return false;
-    }
-    let fetched_at = slot.and_then(|s| s.fetched_at);
-    previous_flag != Some(true)
-        || fetched_at.is_none_or(|t| now - t >= Duration::minutes(STICKY_REFETCH_MINUTES))
+/// whenever the provider flags new SMS, whatever we believed before. The
+/// flag may have been cleared by our last read and raised again by a
+/// second SMS between two polls: a poll cannot tell, so it reads.
+pub fn wants_fetch(flag: bool, slot: Option<&SmsSlot>) -> bool {
+    flag && slot.is_none_or(|s| !s.gone)
 }
 
 /// The orders to fetch now after a poll, and those left for the next one:
 /// `queued` first (they waited), then the newly flagged, at most `max`.
 pub fn plan_fetches(
     orders: &[Order],
-    previous: &HashMap<OrderId, bool>,
     slots: &HashMap<OrderId, SmsSlot>,
     queued: &[OrderId],
-    now: DateTime<Utc>,
     max: usize,
 ) -> (Vec<OrderId>, Vec<OrderId>) {
     let flagged = |id: &OrderId| orders.iter().any(|o| o.id == *id && o.hasnewsms);
     let mut all: Vec<OrderId> = queued.iter().copied().filter(flagged).collect();
     for o in orders {
-        let wanted = wants_fetch(o.hasnewsms, previous.get(&o.id).copied(), slots.get(&o.id), now);
+        let wanted = wants_fetch(o.hasnewsms, slots.get(&o.id));
         if wanted && !all.contains(&o.id) {
             all.push(o.id);
         }
@@ -112,8 +100,6 @@ pub struct SmsStore {
     seen: SeenStore,
     notifier: Option<Notifier>,
     i18n: I18n,
-    /// The `hasnewsms` of each order at the previous poll.
-    flags: StoredValue<HashMap<OrderId, bool>>,
     /// Flagged orders waiting for their automatic fetch.
     queued: StoredValue<Vec<OrderId>>,
     generation: StoredValue<u64>,
@@ -133,7 +119,6 @@ impl SmsStore {
             seen,
             notifier,
             i18n: use_i18n(),
-            flags: StoredValue::new(HashMap::new()),
             queued: StoredValue::new(Vec::new()),
             generation: StoredValue::new(0),
         };
@@ -141,7 +126,6 @@ impl SmsStore {
             api.client();
             me.generation.update_value(|g| *g += 1);
             me.slots.set(HashMap::new());
-            me.flags.set_value(HashMap::new());
             me.queued.set_value(Vec::new());
         });
         Effect::new(move |_| {
@@ -154,16 +138,10 @@ impl SmsStore {
     }
 
     fn after_poll(self) {
-        let now = clock::now();
         let (now_ids, later) = self.orders.orders.with_untracked(|list| {
-            let plan = self.slots.with_untracked(|slots| {
-                self.flags.with_value(|flags| {
-                    self.queued
-                        .with_value(|q| plan_fetches(list, flags, slots, q, now, MAX_AUTO_PER_POLL))
-                })
-            });
-            self.flags.set_value(list.iter().map(|o| (o.id, o.hasnewsms)).collect());
-            plan
+            self.slots.with_untracked(|slots| {
+                self.queued.with_value(|q| plan_fetches(list, slots, q, MAX_AUTO_PER_POLL))
+            })
         });
         self.queued.set_value(later);
         for id in now_ids {
@@ -343,39 +321,29 @@ mod tests {
     }
 
     #[test]
-    fn a_raised_flag_is_followed_once() {
-        assert!(!wants_fetch(false, None, None, t(0)));
-        assert!(wants_fetch(true, None, None, t(0)), "first poll of the session");
-        assert!(wants_fetch(true, Some(false), Some(&fetched(0)), t(10)), "the flag went up");
-        assert!(
-            !wants_fetch(true, Some(true), Some(&fetched(0)), t(10)),
-            "still up: already followed"
-        );
-        assert!(
-            wants_fetch(true, Some(true), Some(&fetched(0)), t(5 * 60)),
-            "a sticky flag, rarely"
-        );
-        assert!(
-            wants_fetch(true, Some(true), Some(&SmsSlot::default()), t(10)),
-            "never fetched yet"
-        );
+    fn a_raised_flag_is_followed_at_every_poll() {
+        assert!(!wants_fetch(false, None));
+        assert!(wants_fetch(true, None), "first poll of the session");
+        // Read 10 s ago, flagged again: a second SMS may have come since.
+        assert!(wants_fetch(true, Some(&fetched(0))), "read already, flagged again");
+        assert!(wants_fetch(true, Some(&SmsSlot::default())), "never fetched yet");
         let gone = SmsSlot { gone: true, ..SmsSlot::default() };
-        assert!(!wants_fetch(true, Some(false), Some(&gone), t(10)), "order not found: stop");
+        assert!(!wants_fetch(true, Some(&gone)), "order not found: stop");
     }
 
     #[test]
     fn a_burst_is_spread_over_polls() {
         let orders: Vec<Order> = (1..=12).map(|i| order(i, i != 3)).collect();
-        let (now, later) = plan_fetches(&orders, &HashMap::new(), &HashMap::new(), &[], t(0), 5);
+        let (now, later) = plan_fetches(&orders, &HashMap::new(), &[], 5);
         assert_eq!(now.len(), 5);
         assert_eq!(later.len(), 6);
         assert!(!now.contains(&OrderId(3)) && !later.contains(&OrderId(3)));
-        // Next poll: the flags stayed up; the queued go first.
-        let previous: HashMap<_, _> = orders.iter().map(|o| (o.id, o.hasnewsms)).collect();
+        // Next poll: the flags stayed up; the queued go first, and those
+        // read last time (flagged again: maybe another SMS) after them.
         let slots: HashMap<_, _> = now.iter().map(|id| (*id, fetched(1))).collect();
-        let (now2, later2) = plan_fetches(&orders, &previous, &slots, &later, t(30), 5);
+        let (now2, later2) = plan_fetches(&orders, &slots, &later, 5);
         assert_eq!(now2, later[..5].to_vec());
-        assert_eq!(later2, later[5..].to_vec());
+        assert_eq!(later2, [&later[5..], &now[..]].concat());
     }
 
     #[test]
@@ -384,7 +352,7 @@ mod tests {
         let mut slots = HashMap::new();
         slots.insert(OrderId(1), SmsSlot { loading: true, ..SmsSlot::default() });
         slots.insert(OrderId(2), SmsSlot { gone: true, ..SmsSlot::default() });
-        let (now, later) = plan_fetches(&orders, &HashMap::new(), &slots, &[OrderId(3)], t(0), 5);
+        let (now, later) = plan_fetches(&orders, &slots, &[OrderId(3)], 5);
         assert!(now.is_empty() && later.is_empty(), "{now:?} {later:?}");
     }
 
