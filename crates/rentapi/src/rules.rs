@@ -24,8 +24,9 @@ pub enum ProlongBlock {
     /// The provider says this order cannot be prolonged (`canprolong`).
     Refused,
     /// The 90-day cap or `canprolongmax` / `canprolonguntil` leave no room
-    /// for even one week.
-    LimitReached,
+    /// for even one week (or for the period asked): only `max_days` more,
+    /// up to `latest_until`.
+    LimitReached { max_days: u32, latest_until: DateTime<Utc> },
 }
 
 impl ProlongBlock {
@@ -34,7 +35,7 @@ impl ProlongBlock {
             ProlongBlock::Expired => "prolong-expired",
             ProlongBlock::NotYet { .. } => "prolong-not-yet",
             ProlongBlock::Refused => "prolong-refused",
-            ProlongBlock::LimitReached => "prolong-limit",
+            ProlongBlock::LimitReached { .. } => "prolong-limit",
         }
     }
 }
@@ -59,9 +60,6 @@ pub fn prolong_room(order: &Order, now: DateTime<Utc>) -> Result<ProlongRoom, Pr
     if now <= opens_at {
         return Err(ProlongBlock::NotYet { opens_at });
     }
-    if !order.canprolong {
-        return Err(ProlongBlock::Refused);
-    }
     let cap = now + Duration::days(i64::from(MAX_RENT_DAYS));
     let latest_until = order.canprolonguntil.map_or(cap, |until| until.min(cap));
     let by_date = (latest_until - order.until).num_days().max(0) as u32;
@@ -69,8 +67,18 @@ pub fn prolong_room(order: &Order, now: DateTime<Utc>) -> Result<ProlongRoom, Pr
         0 => by_date,
         provider_max => by_date.min(provider_max),
     };
+    let limited = || ProlongBlock::LimitReached { max_days, latest_until };
+    // A refusal the limits explain says how much is left, not just "no".
+    let explained = order.canprolongmax > 0 || order.canprolonguntil.is_some();
+    if !order.canprolong {
+        return Err(if explained && max_days < Period::weeks(1).days() {
+            limited()
+        } else {
+            ProlongBlock::Refused
+        });
+    }
     if max_days < Period::weeks(1).days() {
-        return Err(ProlongBlock::LimitReached);
+        return Err(limited());
     }
     Ok(ProlongRoom { max_days, latest_until })
 }
@@ -83,7 +91,8 @@ pub fn prolong_to(
 ) -> Result<DateTime<Utc>, ProlongBlock> {
     let room = prolong_room(order, now)?;
     if period.count == 0 || period.days() > room.max_days {
-        return Err(ProlongBlock::LimitReached);
+        let ProlongRoom { max_days, latest_until } = room;
+        return Err(ProlongBlock::LimitReached { max_days, latest_until });
     }
     Ok(order.until + Duration::days(i64::from(period.days())))
 }
@@ -160,7 +169,10 @@ mod tests {
         assert_eq!(room.max_days, 85);
         assert_eq!(room.latest_until, t(90.0));
         assert_eq!(prolong_to(&o, Period::months(2), t(0.0)), Ok(t(65.0)));
-        assert_eq!(prolong_to(&o, Period::months(3), t(0.0)), Err(ProlongBlock::LimitReached));
+        assert_eq!(
+            prolong_to(&o, Period::months(3), t(0.0)),
+            Err(ProlongBlock::LimitReached { max_days: 85, latest_until: t(90.0) })
+        );
         let choices = prolong_choices(room);
         assert_eq!(choices.first(), Some(&Period::weeks(1)));
         assert_eq!(choices.last(), Some(&Period::months(2)));
@@ -176,8 +188,19 @@ mod tests {
         o.canprolonguntil = Some(t(20.0));
         assert_eq!(prolong_room(&o, t(0.0)).unwrap().max_days, 15);
         o.canprolonguntil = Some(t(10.0));
-        assert_eq!(prolong_room(&o, t(0.0)), Err(ProlongBlock::LimitReached));
+        let five_left = ProlongBlock::LimitReached { max_days: 5, latest_until: t(10.0) };
+        assert_eq!(prolong_room(&o, t(0.0)), Err(five_left));
+        // Refused, with the limits that explain it: say how much is left.
         o.canprolong = false;
+        assert_eq!(prolong_room(&o, t(0.0)), Err(five_left));
+        o.canprolonguntil = None;
+        o.canprolongmax = 2;
+        assert_eq!(
+            prolong_room(&o, t(0.0)),
+            Err(ProlongBlock::LimitReached { max_days: 2, latest_until: t(90.0) })
+        );
+        // Refused with nothing said about limits: a plain refusal.
+        o.canprolongmax = 0;
         assert_eq!(prolong_room(&o, t(0.0)), Err(ProlongBlock::Refused));
         // Outside the window the date it opens matters more than the flag.
         let far = Order { canprolong: false, ..order(30.0) };

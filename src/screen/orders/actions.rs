@@ -12,7 +12,6 @@
 
 use leptos::prelude::*;
 use rentapi::model::{Order, OrderState};
-use rentapi::rules::ProlongBlock;
 use rentapi::{ApiError, Period, ServiceCode};
 
 use crate::api::use_api;
@@ -26,7 +25,7 @@ use crate::ui::error::ErrorNotice;
 
 use super::Flash;
 use super::dialogs::{AddServiceDialog, DeleteDialog};
-use super::prolong::{ProlongDialog, prolong_block};
+use super::prolong::{ProlongDialog, block_text, prolong_block};
 use super::row::{service_name, use_minute};
 
 /// A write the user asked for.
@@ -135,14 +134,7 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
     let busy = move || pending.get() || network.blocked();
     let offline_reason = move || network.blocked().then(|| OFFLINE_REASON_ID.to_owned());
     let reason_id = format!("prolong-why-{id}");
-    let reason = move || {
-        block.get().map(|b| match b {
-            ProlongBlock::NotYet { opens_at } => {
-                i18n.fmt("prolong-not-yet", &[("date", &clock::local(opens_at))])
-            }
-            other => i18n.t(other.message_key()).to_owned(),
-        })
-    };
+    let reason = move || block.get().map(|b| block_text(i18n, b));
     // What the row says now: "Sending…", or what the last write did
     // ("Activation requested…" only until the number is active).
     let said = move || {

@@ -6,10 +6,10 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use rentapi::model::Order;
 use rentapi::rules::{ProlongBlock, prolong_choices, prolong_room, prolong_to, rental_cost};
-use rentapi::{ApiError, Period, PeriodUnit};
+use rentapi::{ApiError, ErrorKind, Period, PeriodUnit};
 
 use crate::clock;
-use crate::i18n::use_i18n;
+use crate::i18n::{I18n, use_i18n};
 use crate::store::catalog::{Prices, use_catalog};
 use crate::ui::dialog::{Dialog, DialogButtons};
 use crate::ui::error::{ErrorNotice, RetryButton};
@@ -20,6 +20,48 @@ use super::row::service_name;
 /// Why `order` cannot be prolonged at `now`, if it cannot.
 pub fn prolong_block(order: &Order, now: DateTime<Utc>) -> Option<ProlongBlock> {
     prolong_room(order, now).err()
+}
+
+/// Why prolonging is not possible, in words: when it opens, or how much
+/// room the provider's limits leave.
+pub fn block_text(i18n: I18n, block: ProlongBlock) -> String {
+    match block {
+        ProlongBlock::NotYet { opens_at } => {
+            i18n.fmt("prolong-not-yet", &[("date", &clock::local(opens_at))])
+        }
+        ProlongBlock::LimitReached { max_days, latest_until } => i18n.fmt(
+            "prolong-limit",
+            &[("n", &max_days.to_string()), ("date", &clock::local(latest_until))],
+        ),
+        other => i18n.t(other.message_key()).to_owned(),
+    }
+}
+
+/// After the provider refused a prolongation: how much room its limits
+/// on the order (`canprolongmax`, `canprolonguntil`) leave, when it says.
+fn refusal_reason(
+    i18n: I18n,
+    error: Signal<Option<ApiError>>,
+    order: Signal<Order>,
+) -> Option<String> {
+    let refused =
+        error.with(|e| e.as_ref().is_some_and(|e| e.kind == ErrorKind::ProlongNotAllowed));
+    if !refused {
+        return None;
+    }
+    order.with(|o| {
+        if o.canprolongmax == 0 && o.canprolonguntil.is_none() {
+            return None;
+        }
+        let block = match prolong_room(o, clock::now()) {
+            Ok(room) => ProlongBlock::LimitReached {
+                max_days: room.max_days,
+                latest_until: room.latest_until,
+            },
+            Err(block) => block,
+        };
+        Some(block_text(i18n, block))
+    })
 }
 
 /// The counts offered for `unit` among the allowed periods.
@@ -75,12 +117,7 @@ pub fn ProlongDialog(
         <Dialog title on_close class="prolong-dialog">
             <p>{move || i18n.fmt("prolong-current", &[("until", &clock::local(until_at_open))])}</p>
             {blocked.map(|b| {
-                let text = move || match b {
-                    ProlongBlock::NotYet { opens_at } => {
-                        i18n.fmt("prolong-not-yet", &[("date", &clock::local(opens_at))])
-                    }
-                    other => i18n.t(other.message_key()).to_owned(),
-                };
+                let text = move || block_text(i18n, b);
                 view! { <p class="notice error" role="alert">{text}</p> }
             })}
             <Show when=move || blocked.is_none()>
@@ -163,6 +200,7 @@ pub fn ProlongDialog(
                 <p class="help">{move || i18n.t("help-prolong-window")} " " {move || i18n.t("help-prolong-max")}</p>
             </Show>
             <ErrorNotice error />
+            {move || refusal_reason(i18n, error, order).map(|text| view! { <p class="help">{text}</p> })}
             <DialogButtons
                 label=Signal::derive(move || match cost.get() {
                     Some(total) => i18n.fmt("prolong-confirm-price", &[("total", &money(total))]),
@@ -203,7 +241,10 @@ mod tests {
         assert_eq!(prolong_block(&order(3.0, true), t(4.0)), Some(ProlongBlock::Expired));
         let mut capped = order(3.0, true);
         capped.canprolonguntil = Some(t(5.0));
-        assert_eq!(prolong_block(&capped, t(0.0)), Some(ProlongBlock::LimitReached));
+        assert_eq!(
+            prolong_block(&capped, t(0.0)),
+            Some(ProlongBlock::LimitReached { max_days: 2, latest_until: t(5.0) })
+        );
     }
 
     #[test]
