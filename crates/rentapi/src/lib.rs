@@ -17,4 +17,4 @@ pub mod transport;
 
 pub use error::{ApiError, ErrorKind, RestoreCode};
 pub use method::{ApiKey, CountryCode, Method, OrderId, Period, PeriodUnit, Request, ServiceCode};
-pub use transport::{RawResponse, Transport, TransportError};
+pub use transport::{NoAnswer, RawResponse, Transport, TransportError};

@@ -11,6 +11,7 @@ mod list;
 mod prolong;
 mod row;
 mod sms;
+mod status;
 
 use leptos::prelude::*;
 use rentapi::schedule::Priority;
@@ -49,10 +50,13 @@ pub fn OrdersScreen() -> impl IntoView {
             i18n.fmt("orders-updated", &[("age", &age)])
         })
     };
-    let error = Signal::derive(move || store.error.get());
+    // The provider not answering is said in one calm line (status.rs);
+    // other failures (a bad key, a refusal) as an alert.
+    let no_answer = status::no_answer();
+    let error = Signal::derive(move || store.error.get().filter(|_| no_answer.get().is_none()));
     // Stale: the last good list stays, with the reason and when we try again.
     let next_try = move || {
-        if !store.is_stale() {
+        if !store.is_stale() || no_answer.get().is_some() {
             return None;
         }
         if store.loading.get() {
@@ -63,6 +67,9 @@ pub fn OrdersScreen() -> impl IntoView {
         Some(i18n.fmt("orders-next-try", &[("time", &time_of_day(at)), ("n", &secs.to_string())]))
     };
     let stale_since = move || {
+        if no_answer.get().is_some() {
+            return None;
+        }
         let t = store.updated_at.get()?;
         store
             .is_stale()
@@ -86,6 +93,7 @@ pub fn OrdersScreen() -> impl IntoView {
                 <NotifyToggle />
             </header>
             <p class="help auto-refresh">{move || i18n.t("orders-auto")}</p>
+            <status::ProviderStatus />
             <ErrorNotice error />
             {move || {
                 let parts: Vec<String> = [stale_since(), next_try()].into_iter().flatten().collect();
