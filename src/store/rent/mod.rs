@@ -4,12 +4,13 @@
 
 use chrono::Duration;
 use leptos::prelude::*;
-use rentapi::model::{Country, ServicesWithProviders};
+use rentapi::model::{Country, NewOrder, ServicesWithProviders};
 use rentapi::schedule::Priority;
-use rentapi::{CountryCode, Period};
+use rentapi::{ApiError, CountryCode, Period, Request, ServiceCode};
 
 use crate::api::Api;
 use crate::store::cache::{Entry, TtlCache};
+use crate::store::orders::OrdersStore;
 use crate::store::storage;
 
 pub use draft::{Draft, Step, flag};
@@ -22,8 +23,35 @@ const LIST_TTL_MINUTES: i64 = 5;
 #[derive(Clone, Copy)]
 pub struct RentStore {
     pub draft: RwSignal<Draft>,
+    /// A rental is on its way: the one guard against a second `create`.
+    pub renting: RwSignal<bool>,
+    /// What the last rental gave, shown until the user leaves the wizard.
+    pub rented: RwSignal<Option<Rented>>,
+    /// Why the last rental was refused.
+    pub rent_error: RwSignal<Option<ApiError>>,
     countries: TtlCache<(), Vec<Country>>,
     offers: TtlCache<(CountryCode, Period), ServicesWithProviders>,
+    api: Api,
+}
+
+/// The numbers a rental gave, with the names of their services as the
+/// wizard showed them (the answer carries only codes).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rented {
+    pub orders: Vec<NewOrder>,
+    pub names: Vec<(ServiceCode, String)>,
+}
+
+impl Rented {
+    /// The service's name as offered, or its code when none is known.
+    pub fn service_name(&self, code: &ServiceCode) -> String {
+        self.names
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, name)| name.clone())
+            .filter(|name| !name.trim().is_empty())
+            .unwrap_or_else(|| code.to_string())
+    }
 }
 
 impl RentStore {
@@ -33,8 +61,12 @@ impl RentStore {
             Draft { country: storage::get(LAST_COUNTRY).map(CountryCode::new), ..Draft::default() };
         let me = Self {
             draft: RwSignal::new(draft),
+            renting: RwSignal::new(false),
+            rented: RwSignal::new(None),
+            rent_error: RwSignal::new(None),
             countries: TtlCache::new(api, ttl),
             offers: TtlCache::new(api, ttl),
+            api,
         };
         provide_context(me);
         me
@@ -90,6 +122,50 @@ impl RentStore {
                 });
             }
         });
+    }
+
+    /// Sends the draft's one `create` or `create_multi`, once: a second
+    /// call while it is on its way does nothing. A rental that succeeded
+    /// disarms the wizard (it starts again at its first step, nothing
+    /// ticked), so renting the same again takes the same steps.
+    pub fn rent(self, orders: OrdersStore) {
+        if self.renting.get_untracked() {
+            return;
+        }
+        let Some(req) = self.draft.with_untracked(Draft::request) else { return };
+        let names: Vec<(ServiceCode, String)> = self
+            .offers()
+            .and_then(|e| e.ready().map(|o| o.services.clone()))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|o| (o.service, o.name))
+            .collect();
+        self.renting.set(true);
+        self.rent_error.set(None);
+        let client = self.api.client_untracked();
+        leptos::task::spawn_local(async move {
+            let result = match req {
+                Request::Create { .. } => {
+                    client.call::<NewOrder>(&req, Priority::User).await.map(|o| vec![o])
+                }
+                _ => client.call::<Vec<NewOrder>>(&req, Priority::User).await,
+            };
+            self.renting.set(false);
+            match result {
+                Ok(list) => {
+                    self.draft.update(Draft::disarm);
+                    self.rented.set(Some(Rented { orders: list, names }));
+                    orders.refresh_after_write();
+                }
+                Err(err) => self.rent_error.set(Some(err)),
+            }
+        });
+    }
+
+    /// Leaving the wizard, or "Rent another": the result is put away.
+    pub fn start_over(&self) {
+        self.rented.set(None);
+        self.rent_error.set(None);
     }
 
     pub fn choose_country(&self, code: CountryCode) {
