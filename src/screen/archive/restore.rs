@@ -9,6 +9,7 @@ use rentapi::{ApiError, ErrorKind, OrderId};
 use crate::api::use_api;
 use crate::i18n::use_i18n;
 use crate::store::network::use_network;
+use crate::ui::dialog::Dialog;
 use crate::ui::error::ErrorNotice;
 use crate::ui::money;
 
@@ -33,6 +34,13 @@ pub fn RestoreFlow(order_id: OrderId, #[prop(into)] on_close: Callback<bool>) ->
         }
     };
     let restore_error = Signal::derive(move || restore.value().get().and_then(Result::err));
+    // Escape, the backdrop and Cancel close it, but not while the restore
+    // is on its way: its outcome must be seen.
+    let close = Callback::new(move |()| {
+        if !restore.pending().get_untracked() {
+            on_close.run(restored());
+        }
+    });
     let summary = move |q: RestoreQuote| {
         view! {
             <dl class="quote">
@@ -54,22 +62,25 @@ pub fn RestoreFlow(order_id: OrderId, #[prop(into)] on_close: Callback<bool>) ->
                 >
                     {move || i18n.fmt("restore-confirm", &[("price", &money(q.price))])}
                 </button>
-                <button type="button" on:click=move |_| on_close.run(restored())>
+                <button type="button" on:click=move |_| close.run(())>
                     {move || if restored() { i18n.t("close") } else { i18n.t("cancel") }}
                 </button>
             </div>
         }
     };
     view! {
-        <section class="panel restore" role="region" aria-labelledby="restore-title">
-            <h2 id="restore-title">{move || i18n.fmt("restore-title", &[("id", &order_id.to_string())])}</h2>
+        <Dialog
+            title=Signal::derive(move || i18n.fmt("restore-title", &[("id", &order_id.to_string())]))
+            on_close=close
+            class="restore"
+        >
             <Suspense fallback=move || view! { <p>{move || i18n.t("restore-calculating")}</p> }>
                 {move || Suspend::new(async move {
                     match quote.await {
                         Ok(q) => summary(q).into_any(),
                         Err(err) => view! {
                             <RefusalNotice error=err />
-                            <button type="button" on:click=move |_| on_close.run(false)>{move || i18n.t("close")}</button>
+                            <button type="button" on:click=move |_| close.run(())>{move || i18n.t("close")}</button>
                         }.into_any(),
                     }
                 })}
@@ -78,7 +89,7 @@ pub fn RestoreFlow(order_id: OrderId, #[prop(into)] on_close: Callback<bool>) ->
                 <p class="notice ok" role="status">{move || i18n.t("restore-done")}</p>
             </Show>
             <ErrorNotice error=restore_error />
-        </section>
+        </Dialog>
     }
 }
 
