@@ -2,6 +2,7 @@
 
 pub mod announce;
 pub mod copy;
+pub mod country;
 pub mod dialog;
 pub mod error;
 pub mod help;
