@@ -13,14 +13,14 @@ use std::path::Path;
 /// Recorded figures, in per mille, that recall must not fall below: of the
 /// codes of 4-8 digits, per language group, and of all codes.
 const MIN_RECALL48_PERMILLE: [(&str, u32); 6] = [
-    ("all", 980),
-    ("en", 965),
+    ("all", 982),
+    ("en", 969),
     ("ru", 1000),
     ("zh-Hans", 1000),
     ("zh-Hant", 1000),
     ("other", 1000),
 ];
-const MIN_RECALL_PERMILLE: u32 = 916;
+const MIN_RECALL_PERMILLE: u32 = 898;
 
 #[test]
 fn corpus() {
