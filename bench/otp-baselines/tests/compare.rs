@@ -25,6 +25,7 @@ fn compare() {
     }
     let results = [("smsrent", &ours), ("parse-otp-message", &pom), ("2FHey", &two)];
     println!("{} messages\n\n{}", cases.len(), score::table(&results));
+    println!("{}", score::letters_table(&results));
     for group in score::GROUPS {
         let o = ours[group].recall48();
         for (name, t) in &results[1..] {

@@ -209,3 +209,22 @@ pub fn table(results: &[(&str, &Tallies)]) -> String {
     }
     s
 }
+
+/// Codes with letters, overall: how many each extractor got right, how many
+/// answers were some other thing (the precision that matters for them).
+pub fn letters_table(results: &[(&str, &Tallies)]) -> String {
+    let mut s = String::new();
+    s.push_str("| extractor | letter codes | right | wrong answer | nothing |\n");
+    s.push_str("| --- | ---: | ---: | ---: | ---: |\n");
+    for (name, tallies) in results {
+        let t = &tallies["all"];
+        let nothing = t.alnum - t.alnum_correct - t.alnum_wrong;
+        writeln!(
+            s,
+            "| {name} | {} | {} | {} | {nothing} |",
+            t.alnum, t.alnum_correct, t.alnum_wrong
+        )
+        .unwrap();
+    }
+    s
+}
