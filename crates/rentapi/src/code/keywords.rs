@@ -74,6 +74,10 @@ pub(super) const KEYWORDS: &[Keyword] = &[
     strong("şifre", No, true),
     strong("salasana", No, true),
     strong("parol", No, true),
+    strong("wachtwoord", Compound, true),
+    strong("lösenord", Compound, true),
+    strong("kata laluan", No, false),
+    strong("kata sandi", No, false),
     // Vietnamese.
     strong("mã xác", No, true),
     strong("ma xac", No, true),
@@ -91,6 +95,7 @@ pub(super) const KEYWORDS: &[Keyword] = &[
     strong("סיסמ", Clitic, true),
     strong("رمز", Clitic, true),
     strong("كود", Clitic, true),
+    strong("كلمة المرور", No, false),
     strong("کد", No, false),
     strong("کوڈ", No, false),
     // Hindi.
@@ -138,6 +143,9 @@ pub(super) const KEYWORDS: &[Keyword] = &[
     weak("activat"),
     weak("активац"),
     weak("auth"),
+    weak("सत्यापन"),
+    weak("xác thực"),
+    weak("xac thuc"),
     weak("login"),
     weak("log in"),
     weak("sign in"),
