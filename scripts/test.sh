@@ -17,6 +17,8 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "clippy (wasm32)"
 cargo clippy -p smsrent --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "cargo test"
+# Includes the code extractor's corpus score (crates/rentapi/tests/code_corpus.rs)
+# and its comparison with the ported baselines (bench/otp-baselines).
 cargo test --workspace
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test -p smsrent --target wasm32-unknown-unknown --tests
