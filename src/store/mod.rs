@@ -8,12 +8,14 @@ pub mod catalog;
 pub mod choice;
 pub mod network;
 pub mod orders;
+pub mod reminders;
 pub mod rent;
 pub mod seen;
 pub mod settings;
 pub mod sms;
 pub mod storage;
 pub mod theme;
+pub mod watch;
 
 /// Provides the dashboard's stores (orders, seen SMS, SMS, catalog, the
 /// notifier) over `api`; the app and the browser tests call this.
@@ -22,5 +24,7 @@ pub fn provide_dashboard(api: crate::api::Api) -> sms::SmsStore {
     let seen = seen::SeenStore::provide(api);
     let notifier = crate::ui::notify::Notifier::provide();
     catalog::CatalogStore::provide(api);
+    let i18n = crate::i18n::use_i18n();
+    reminders::RemindersStore::provide(api, orders, Some(notifier), i18n);
     sms::SmsStore::provide(api, orders, seen, Some(notifier))
 }

@@ -18,6 +18,7 @@ use crate::clock;
 use crate::i18n::{I18n, use_i18n};
 use crate::store::orders::OrdersStore;
 use crate::store::seen::SeenStore;
+use crate::store::watch::Watches;
 use crate::ui::notify::Notifier;
 
 /// Automatic fetches started by one poll; the rest wait for the next poll,
@@ -103,6 +104,8 @@ pub struct SmsStore {
     /// Flagged orders waiting for their automatic fetch.
     queued: StoredValue<Vec<OrderId>>,
     generation: StoredValue<u64>,
+    /// Orders waiting for a code, read at the queue's pace.
+    pub watches: Watches,
 }
 
 impl SmsStore {
@@ -121,12 +124,14 @@ impl SmsStore {
             i18n: use_i18n(),
             queued: StoredValue::new(Vec::new()),
             generation: StoredValue::new(0),
+            watches: Watches::new(),
         };
         Effect::new(move |_| {
             api.client();
             me.generation.update_value(|g| *g += 1);
             me.slots.set(HashMap::new());
             me.queued.set_value(Vec::new());
+            me.watches.clear();
         });
         Effect::new(move |_| {
             if orders.polls.get() > 0 {
@@ -167,6 +172,7 @@ impl SmsStore {
             }
             let mut previous = None;
             let mut fresh = None;
+            let mut gone = false;
             self.slots.update(|s| {
                 let slot = s.entry(id).or_default();
                 slot.loading = false;
@@ -179,14 +185,36 @@ impl SmsStore {
                     }
                     Err(err) => {
                         slot.gone = err.kind == ErrorKind::OrderNotFound;
+                        gone = slot.gone;
                         slot.error = Some(err);
                     }
                 }
             });
-            if let (Some(bundle), Priority::Background) = (fresh, priority) {
-                untrack(|| self.announce(id, previous.as_ref(), &bundle));
+            let own = fresh.as_ref().map(|b| b.own.as_slice());
+            let again = self.watches.go_on(id, own, gone, clock::now());
+            if let (Some(bundle), Priority::Background) = (&fresh, priority) {
+                untrack(|| self.announce(id, previous.as_ref(), bundle));
+            }
+            if again {
+                self.fetch(id, Priority::Background);
             }
         });
+    }
+
+    /// Waits for a code on `id`: its SMS are read now (at `first`'s
+    /// priority: a person opening the panel goes first) and again at the
+    /// queue's pace until a code comes or the watch times out. A `new`
+    /// order has no SMS yet: any code is the one awaited.
+    pub fn watch(self, id: OrderId, first: Priority, new: bool) {
+        if self.slots.with_untracked(|s| s.get(&id).is_some_and(|s| s.gone)) {
+            return;
+        }
+        let known = self
+            .slots
+            .with_untracked(|s| s.get(&id).and_then(|s| s.bundle.as_ref()).map(|b| b.own.clone()));
+        let known = if new { Some(known.unwrap_or_default()) } else { known };
+        self.watches.start(id, known, clock::now());
+        self.fetch(id, first);
     }
 
     /// A desktop notification for the newest SMS that just arrived.

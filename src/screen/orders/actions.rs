@@ -12,6 +12,7 @@
 
 use leptos::prelude::*;
 use rentapi::model::{Order, OrderState};
+use rentapi::schedule::Priority;
 use rentapi::{ApiError, Period, ServiceCode};
 
 use crate::api::use_api;
@@ -99,7 +100,11 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
                     }
                     match &w {
                         // The row says "activating" until a poll says otherwise.
-                        Write::Activate => store.set_state(order.id, OrderState::Activating),
+                        // A code is likely soon: wait for it.
+                        Write::Activate => {
+                            store.set_state(order.id, OrderState::Activating);
+                            sms.watch(order.id, Priority::Background, false);
+                        }
                         Write::Delete => {
                             store.remove(order.id);
                             sms.forget(order.id);
@@ -107,7 +112,8 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
                                 let _ = flash.0.try_set(Some(text.clone()));
                             }
                         }
-                        Write::Prolong(_) | Write::AddService(..) => {}
+                        Write::AddService(..) => sms.watch(order.id, Priority::Background, false),
+                        Write::Prolong(_) => {}
                     }
                     let _ = outcome.try_set(Some(Outcome::Done(w, text)));
                     let _ = open.try_set(None);

@@ -28,7 +28,8 @@ pub const HELP_SMS: &[&str] = &["help-activate-first", "help-proxy", "help-refun
 pub fn SmsPanel(#[prop(into)] order: Signal<Order>) -> impl IntoView {
     let sms = use_sms();
     let id = order.with_untracked(|o| o.id);
-    sms.fetch(id, Priority::User);
+    // Opening a number's SMS is waiting for a code: read now, then at the queue's pace.
+    sms.watch(id, Priority::User, false);
     let slot = Memo::new(move |_| sms.slot(id).unwrap_or_default());
     let visibility = use_document_visibility();
     Effect::new(move |_| {

@@ -13,6 +13,7 @@ use crate::pwa::app_href;
 use crate::store::network::use_network;
 use crate::store::orders::use_orders;
 use crate::store::rent::{Rented, Step, flag, use_rent};
+use crate::store::sms::use_sms;
 use crate::ui::country::CountryNames;
 use crate::ui::error::ErrorNotice;
 use crate::ui::money;
@@ -29,7 +30,8 @@ pub fn ConfirmStep() -> impl IntoView {
     let total = move || rent.draft.with(|d| d.total(&offers()));
     // The rental is sent once: the store ignores a second click, or one
     // on a slow network, while the first is on its way.
-    let send = move |_| rent.rent(orders);
+    let sms = use_sms();
+    let send = move |_| rent.rent(orders, sms);
     let error = Signal::derive(move || rent.rent_error.get());
     let country_name = move || {
         let code = rent.draft.with(|d| d.country.clone())?;

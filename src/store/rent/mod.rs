@@ -11,6 +11,7 @@ use rentapi::{ApiError, CountryCode, Period, Request, ServiceCode};
 use crate::api::Api;
 use crate::store::cache::{Entry, TtlCache};
 use crate::store::orders::OrdersStore;
+use crate::store::sms::SmsStore;
 use crate::store::storage;
 
 pub use draft::{Draft, Step, flag};
@@ -128,7 +129,7 @@ impl RentStore {
     /// call while it is on its way does nothing. A rental that succeeded
     /// disarms the wizard (it starts again at its first step, nothing
     /// ticked), so renting the same again takes the same steps.
-    pub fn rent(self, orders: OrdersStore) {
+    pub fn rent(self, orders: OrdersStore, sms: SmsStore) {
         if self.renting.get_untracked() {
             return;
         }
@@ -154,6 +155,10 @@ impl RentStore {
             match result {
                 Ok(list) => {
                     self.draft.update(Draft::disarm);
+                    // The code is what the renter waits for next.
+                    for o in &list {
+                        sms.watch(o.id, Priority::Background, true);
+                    }
                     self.rented.set(Some(Rented { orders: list, names }));
                     orders.refresh_after_write();
                 }
