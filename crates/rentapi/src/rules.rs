@@ -83,6 +83,45 @@ pub fn prolong_room(order: &Order, now: DateTime<Utc>) -> Result<ProlongRoom, Pr
     Ok(ProlongRoom { max_days, latest_until })
 }
 
+/// Whether `order` expires within the prolong window (and has not yet).
+pub fn expires_soon(order: &Order, now: DateTime<Utc>) -> bool {
+    order.until > now && order.until - now < Duration::days(PROLONG_WINDOW_DAYS)
+}
+
+/// How many of `orders` expire soon, and when the first of them does.
+pub fn expiring(orders: &[Order], now: DateTime<Utc>) -> Option<(usize, DateTime<Utc>)> {
+    let soon = orders.iter().filter(|o| expires_soon(o, now));
+    let (n, first) = soon.fold((0, None), |(n, first): (usize, Option<DateTime<Utc>>), o| {
+        (n + 1, Some(first.map_or(o.until, |f| f.min(o.until))))
+    });
+    first.map(|first| (n, first))
+}
+
+/// A reminder the app gives once per order, so no number is lost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Reminder {
+    /// Prolonging has become possible (fewer than 7 days left).
+    WindowOpen,
+    /// Less than a day is left.
+    LastDay,
+}
+
+impl Reminder {
+    /// Which reminder `order` is due at `now`, if any: the later one wins
+    /// (an order first seen with hours left gets only the last-day one).
+    pub fn due(order: &Order, now: DateTime<Utc>) -> Option<Reminder> {
+        if order.until <= now {
+            None
+        } else if order.until - now < Duration::days(1) {
+            Some(Reminder::LastDay)
+        } else if expires_soon(order, now) {
+            Some(Reminder::WindowOpen)
+        } else {
+            None
+        }
+    }
+}
+
 /// The new expiry if `order` is prolonged by `period` now, or why not.
 pub fn prolong_to(
     order: &Order,
@@ -205,6 +244,27 @@ mod tests {
         // Outside the window the date it opens matters more than the flag.
         let far = Order { canprolong: false, ..order(30.0) };
         assert_eq!(prolong_room(&far, t(0.0)), Err(ProlongBlock::NotYet { opens_at: t(23.0) }));
+    }
+
+    #[test]
+    fn what_expires_soon() {
+        let orders = [order(10.0), order(6.5), order(2.0), order(0.5)];
+        assert!(!expires_soon(&orders[0], t(0.0)));
+        assert!(expires_soon(&orders[1], t(0.0)));
+        assert_eq!(expiring(&orders, t(0.0)), Some((3, t(0.5))));
+        // Past its end an order is the archive's, not "soon".
+        assert_eq!(expiring(&orders, t(1.0)), Some((2, t(2.0))));
+        assert_eq!(expiring(&orders[..1], t(0.0)), None);
+    }
+
+    #[test]
+    fn reminders_when_the_window_opens_and_a_day_before() {
+        let o = order(10.0);
+        assert_eq!(Reminder::due(&o, t(2.9)), None);
+        assert_eq!(Reminder::due(&o, t(3.1)), Some(Reminder::WindowOpen));
+        assert_eq!(Reminder::due(&o, t(8.9)), Some(Reminder::WindowOpen));
+        assert_eq!(Reminder::due(&o, t(9.1)), Some(Reminder::LastDay));
+        assert_eq!(Reminder::due(&o, t(10.0)), None, "over: the archive's");
     }
 
     #[test]

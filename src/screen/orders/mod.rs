@@ -6,12 +6,14 @@
 
 mod actions;
 mod dialogs;
+mod expiring;
 mod filters;
 mod list;
 mod prolong;
 mod row;
 mod sms;
 mod status;
+mod watch;
 
 use leptos::prelude::*;
 use rentapi::schedule::Priority;
@@ -28,7 +30,7 @@ pub use dialogs::{AddServiceDialog, DeleteDialog, addable, days_left};
 pub use filters::{Filter, FilterBar, SortBy, StateFilter, matches_text, visible};
 pub use list::OrdersList;
 pub use prolong::{ProlongDialog, counts_for, prolong_block};
-pub use row::{OrderRow, countdown, state_class, state_text};
+pub use row::{OrderRow, countdown, service_name, state_class, state_text};
 pub use sms::{CodeButton, SmsList, SmsPanel, SmsView};
 
 /// A screen-level message for outcomes whose row is gone (a deleted order).
@@ -94,6 +96,7 @@ pub fn OrdersScreen() -> impl IntoView {
             </header>
             <p class="help auto-refresh">{move || i18n.t("orders-auto")}</p>
             <status::ProviderStatus />
+            <expiring::RemindersList />
             <ErrorNotice error />
             {move || {
                 let parts: Vec<String> = [stale_since(), next_try()].into_iter().flatten().collect();
@@ -123,6 +126,7 @@ pub fn OrdersScreen() -> impl IntoView {
                     }
                 }
             >
+                <expiring::ExpiringNote filter />
                 <FilterBar filter />
                 <OrdersList filter />
             </Show>

@@ -1,0 +1,71 @@
+//! No number lost by forgetting: how many expire within the prolong
+//! window and when the first does, one click from seeing only them.
+
+use leptos::prelude::*;
+use rentapi::rules::expiring;
+
+use crate::clock;
+use crate::i18n::use_i18n;
+use crate::store::orders::use_orders;
+use crate::store::reminders::use_reminders;
+
+use super::filters::Filter;
+use super::row::use_minute;
+
+#[component]
+pub fn ExpiringNote(filter: RwSignal<Filter>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_orders();
+    let minute = use_minute();
+    let soon = Memo::new(move |_| store.orders.with(|list| expiring(list, minute.0.get())));
+    let on = move || filter.with(|f| f.expiring);
+    move || {
+        soon.get().map(|(n, first)| {
+            view! {
+                <p class="expiring-note" data-testid="expiring-note">
+                    <span>
+                        {move || i18n.fmt("expiring-summary", &[("n", &n.to_string()), ("date", &clock::local(first))])}
+                    </span>
+                    " "
+                    <button
+                        type="button"
+                        class="link"
+                        aria-pressed=move || on().to_string()
+                        on:click=move |_| filter.update(|f| f.expiring = !f.expiring)
+                    >
+                        {move || if on() { i18n.t("expiring-all") } else { i18n.t("expiring-show") }}
+                    </button>
+                </p>
+            }
+        })
+    }
+}
+
+/// The reminders given in this visit, each until dismissed.
+#[component]
+pub fn RemindersList() -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(reminders) = use_reminders() else { return ().into_any() };
+    let shown = move || reminders.shown.get();
+    view! {
+        <Show when=move || !reminders.shown.with(Vec::is_empty)>
+            <ul class="reminders" data-testid="reminders">
+                <For each=shown key=|r| (r.id, r.kind) let(r)>
+                    {
+                        let id = r.id;
+                        view! {
+                            <li class="notice reminder" role="status">
+                                <span>{r.text}</span>
+                                " "
+                                <button type="button" class="link" on:click=move |_| reminders.dismiss(id)>
+                                    {move || i18n.t("dismiss")}
+                                </button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+        </Show>
+    }
+    .into_any()
+}
