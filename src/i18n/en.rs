@@ -333,6 +333,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("notify-off", "Notify me of new codes"),
     ("notify-on", "Desktop notifications: on"),
     ("notify-denied", "Desktop notifications are blocked by the browser."),
+    ("notify-click-copies", "Click to copy the code."),
     ("notify-title-code", "{service}: code {code}"),
     ("notify-title", "{service}: new SMS"),
     ("notify-body", "{number} — from {sender}"),

@@ -334,6 +334,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("notify-off", "Уведомлять о новых кодах"),
     ("notify-on", "Уведомления на рабочем столе: включены"),
     ("notify-denied", "Уведомления заблокированы браузером."),
+    ("notify-click-copies", "Нажмите, чтобы скопировать код."),
     ("notify-title-code", "{service}: код {code}"),
     ("notify-title", "{service}: новое SMS"),
     ("notify-body", "{number} — от {sender}"),

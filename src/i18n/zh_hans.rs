@@ -293,6 +293,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("notify-off", "新验证码到达时通知我"),
     ("notify-on", "桌面通知：已开启"),
     ("notify-denied", "桌面通知已被浏览器阻止。"),
+    ("notify-click-copies", "点击即可复制验证码。"),
     ("notify-title-code", "{service}：验证码 {code}"),
     ("notify-title", "{service}：新短信"),
     ("notify-body", "{number} — 来自 {sender}"),

@@ -294,6 +294,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("notify-off", "新驗證碼到達時通知我"),
     ("notify-on", "桌面通知：已開啟"),
     ("notify-denied", "桌面通知已被瀏覽器封鎖。"),
+    ("notify-click-copies", "點擊即可複製驗證碼。"),
     ("notify-title-code", "{service}：驗證碼 {code}"),
     ("notify-title", "{service}：新簡訊"),
     ("notify-body", "{number} — 來自 {sender}"),

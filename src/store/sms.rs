@@ -228,16 +228,21 @@ impl SmsStore {
         let Some(order) = self.orders.row(id).map(|r| r.get_untracked()) else { return };
         let service =
             if order.sname.is_empty() { order.scode.to_string() } else { order.sname.clone() };
-        let title = match extract_code(&sms.text) {
+        let code = extract_code(&sms.text);
+        let title = match &code {
             Some(code) => {
-                self.i18n.fmt("notify-title-code", &[("service", &service), ("code", &code)])
+                self.i18n.fmt("notify-title-code", &[("service", &service), ("code", code)])
             }
             None => self.i18n.fmt("notify-title", &[("service", &service)]),
         };
-        let body = self
+        let mut body = self
             .i18n
             .fmt("notify-body", &[("number", &order.display_number()), ("sender", &sms.sender)]);
-        notifier.notify(&title, &body, &id.to_string());
+        if code.is_some() {
+            body = format!("{body}\n{}", self.i18n.t("notify-click-copies"));
+        }
+        // A click on it copies the code: the user is usually in another tab, typing it.
+        notifier.notify_code(&title, &body, &id.to_string(), code.as_deref());
     }
 
     /// What is known of `id`'s SMS (tracked).
