@@ -30,12 +30,10 @@ pub fn ConfirmStep() -> impl IntoView {
     let create = Action::new_local(move |req: &Request| {
         let (client, req) = (api.client_untracked(), req.clone());
         async move {
-            match req {
-                Request::Create { .. } => {
-                    client.call::<NewOrder>(&req, Priority::User).await.map(|o| vec![o])
-                }
-                _ => client.call::<Vec<NewOrder>>(&req, Priority::User).await,
-            }
+            // Whatever the answer leaves out comes from the request.
+            let mut orders = client.call::<Vec<NewOrder>>(&req, Priority::User).await?;
+            NewOrder::fill(&mut orders, &req, crate::clock::now());
+            Ok::<_, ApiError>(orders)
         }
     });
     // The rental is sent once: a second click, or one on a slow network,
@@ -141,7 +139,7 @@ pub fn ConfirmStep() -> impl IntoView {
 fn Rented(orders: Vec<NewOrder>) -> impl IntoView {
     let i18n = use_i18n();
     let rent = use_rent();
-    let number = orders.first().map(|o| format!("{} {}", o.ccode, o.pnumber)).unwrap_or_default();
+    let number = orders.first().map(NewOrder::display_number).unwrap_or_default();
     view! {
         <div class="notice ok" role="status">
             <p>{move || i18n.fmt("rent-done", &[("number", &number)])}</p>
@@ -178,7 +176,7 @@ fn ActivateNow(order: NewOrder) -> impl IntoView {
     let error: Signal<Option<ApiError>> =
         Signal::derive(move || activate.value().get().and_then(Result::err));
     view! {
-        <span>{order.service.to_string()} " · " {format!("{} {}", order.ccode, order.pnumber)}</span>
+        <span>{order.service.clone().unwrap_or_default().to_string()} " · " {order.display_number()}</span>
         " "
         <button
             type="button"

@@ -23,6 +23,8 @@ const LIST_TTL_MINUTES: i64 = 5;
 pub struct RentStore {
     pub draft: RwSignal<Draft>,
     countries: TtlCache<(), Vec<Country>>,
+    /// The raw rows of the countries' answer that could not be read.
+    pub skipped_countries: RwSignal<Vec<String>>,
     offers: TtlCache<(CountryCode, Period), ServicesWithProviders>,
 }
 
@@ -34,6 +36,7 @@ impl RentStore {
         let me = Self {
             draft: RwSignal::new(draft),
             countries: TtlCache::new(api, ttl),
+            skipped_countries: RwSignal::new(Vec::new()),
             offers: TtlCache::new(api, ttl),
         };
         provide_context(me);
@@ -41,12 +44,14 @@ impl RentStore {
     }
 
     pub fn countries(&self) -> Option<Entry<Vec<Country>>> {
-        self.countries.ensure((), |c| async move { c.countries(Priority::User).await });
+        let skipped = self.skipped_countries;
+        self.countries.ensure((), move |c| async move { read_countries(c, skipped).await });
         self.countries.get(&())
     }
 
     pub fn reload_countries(&self) {
-        self.countries.fetch((), |c| async move { c.countries(Priority::User).await });
+        let skipped = self.skipped_countries;
+        self.countries.fetch((), move |c| async move { read_countries(c, skipped).await });
     }
 
     /// The offers for the draft's country and period (asked when needed).
@@ -80,6 +85,7 @@ impl RentStore {
         leptos::task::spawn_local(async move {
             let (country, period) = key.clone();
             if let Ok(counts) = client.availability(country, period, Priority::User).await {
+                let counts: std::collections::BTreeMap<_, _> = counts.rows.into_iter().collect();
                 offers.patch(&key, |o| {
                     for s in &mut o.services {
                         if let Some(a) = counts.get(&s.service) {
@@ -100,6 +106,16 @@ impl RentStore {
     fn offers_key(&self) -> Option<(CountryCode, Period)> {
         self.draft.with(|d| Some((d.country.clone()?, d.period)))
     }
+}
+
+/// The countries, keeping aside (in `skipped`) the rows that could not be read.
+async fn read_countries(
+    client: std::rc::Rc<crate::api::ApiClient>,
+    skipped: RwSignal<Vec<String>>,
+) -> Result<Vec<Country>, rentapi::ApiError> {
+    let list = client.countries(Priority::User).await?;
+    skipped.set(list.skipped);
+    Ok(list.rows)
 }
 
 pub fn use_rent() -> RentStore {
