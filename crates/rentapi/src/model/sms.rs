@@ -5,10 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::decode::lenient;
 
-/// One SMS. Real answers may leave out `sender` (empty here) and `date`.
+/// One SMS. Real answers may leave out `sender` (empty here) and `date`;
+/// one without a text is no SMS to show (its row is set aside).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Sms {
-    #[serde(default, deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::string")]
     pub text: String,
     #[serde(default, deserialize_with = "lenient::text")]
     pub sender: String,
