@@ -229,9 +229,13 @@ impl SmsStore {
             }
             None => self.i18n.fmt("notify-title", &[("service", &service)]),
         };
+        let sender = match sms.sender.trim() {
+            "" => self.i18n.t("sms-sender-unknown").to_owned(),
+            known => known.to_owned(),
+        };
         let body = self
             .i18n
-            .fmt("notify-body", &[("number", &order.display_number()), ("sender", &sms.sender)]);
+            .fmt("notify-body", &[("number", &order.display_number()), ("sender", &sender)]);
         notifier.notify(&title, &body, &id.to_string());
     }
 
