@@ -56,6 +56,19 @@ pub const TABLE: &[(&str, &str)] = &[
     ("error-prolong-not-allowed", "This number cannot be prolonged now."),
     ("error-rejected", "The API refused the request."),
     (
+        "error-wrong-period",
+        "The provider does not rent for this period (at least 7 days, at most 90).",
+    ),
+    (
+        "error-unknown-method",
+        "The endpoint does not know this request. Check the API endpoint in Settings.",
+    ),
+    (
+        "error-unclear",
+        "The provider's answer said neither yes nor no: it may or may not have been done.",
+    ),
+    ("list-skipped", "Entries that could not be read: {n}"),
+    (
         "restore-noavaildays",
         "The number can't be restored automatically: not enough working days are left for it.",
     ),
@@ -241,6 +254,8 @@ pub const TABLE: &[(&str, &str)] = &[
     ("sms-refresh", "Refresh SMS"),
     ("sms-loading", "Loading SMS…"),
     ("sms-none", "No SMS yet."),
+    ("sms-sender-unknown", "sender unknown"),
+    ("sms-time-unknown", "time unknown"),
     ("sms-other", "SMS sent to this number for other services ({n})"),
     ("sms-other-show", "Show"),
     ("sms-other-hide", "Hide"),

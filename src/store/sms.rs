@@ -73,8 +73,9 @@ pub const RECENT_CODE_MINUTES: i64 = 15;
 /// The code of the newest SMS in `own`, when it arrived within
 /// [`RECENT_CODE_MINUTES`] of `now`.
 pub fn recent_code(own: &[Sms], now: DateTime<Utc>) -> Option<String> {
-    let newest = own.iter().max_by_key(|s| s.date)?;
-    if now - newest.date >= Duration::minutes(RECENT_CODE_MINUTES) {
+    // An SMS without a date cannot be known to be recent.
+    let (date, newest) = own.iter().filter_map(|s| Some((s.date?, s))).max_by_key(|(d, _)| *d)?;
+    if now - date >= Duration::minutes(RECENT_CODE_MINUTES) {
         return None;
     }
     extract_code(&newest.text)
@@ -235,9 +236,13 @@ impl SmsStore {
             }
             None => self.i18n.fmt("notify-title", &[("service", &service)]),
         };
+        let sender = match sms.sender.trim() {
+            "" => self.i18n.t("sms-sender-unknown").to_owned(),
+            known => known.to_owned(),
+        };
         let mut body = self
             .i18n
-            .fmt("notify-body", &[("number", &order.display_number()), ("sender", &sms.sender)]);
+            .fmt("notify-body", &[("number", &order.display_number()), ("sender", &sender)]);
         if code.is_some() {
             body = format!("{body}\n{}", self.i18n.t("notify-click-copies"));
         }
@@ -335,7 +340,8 @@ mod tests {
 
     #[test]
     fn the_newest_code_while_it_is_recent() {
-        let sms = |text: &str, at: i64| Sms { text: text.into(), sender: "X".into(), date: t(at) };
+        let sms =
+            |text: &str, at: i64| Sms { text: text.into(), sender: "X".into(), date: Some(t(at)) };
         let own = [sms("Your code 111 222", 0), sms("Code: 483921", 60), sms("no code here", -600)];
         assert_eq!(
             recent_code(&own, t(60)).as_deref(),
@@ -391,9 +397,13 @@ mod tests {
 
     #[test]
     fn arrivals_are_new_and_unseen() {
-        let sms = |text: &str, at| Sms { text: text.into(), sender: "S".into(), date: t(at) };
-        let old = SmsBundle { own: vec![sms("a", 1)], other: vec![] };
-        let new = SmsBundle { own: vec![sms("c", 3), sms("b", 2), sms("a", 1)], other: vec![] };
+        let sms = |text: &str, at| Sms { text: text.into(), sender: "S".into(), date: Some(t(at)) };
+        let old = SmsBundle { own: vec![sms("a", 1)], other: vec![], skipped: vec![] };
+        let new = SmsBundle {
+            own: vec![sms("c", 3), sms("b", 2), sms("a", 1)],
+            other: vec![],
+            skipped: vec![],
+        };
         let got: Vec<_> =
             arrivals(Some(&old), &new, |s| s.text == "b").iter().map(|s| s.text.clone()).collect();
         assert_eq!(got, ["c"]);

@@ -151,7 +151,7 @@ mod tests {
     }
 
     fn sms(text: &str) -> Sms {
-        Sms { text: text.into(), sender: "S".into(), date: t(0) }
+        Sms { text: text.into(), sender: "S".into(), date: Some(t(0)) }
     }
 
     #[test]

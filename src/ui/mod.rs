@@ -8,6 +8,8 @@ pub mod error;
 pub mod help;
 pub mod money;
 pub mod notify;
+pub mod skipped;
+pub mod sms_meta;
 pub mod table;
 
 pub use money::money;

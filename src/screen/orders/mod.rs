@@ -24,6 +24,7 @@ use crate::store::network::use_network;
 use crate::store::orders::use_orders;
 use crate::ui::error::ErrorNotice;
 use crate::ui::notify::NotifyToggle;
+use crate::ui::skipped::Skipped;
 
 pub use actions::{RowActions, Write};
 pub use dialogs::{AddServiceDialog, DeleteDialog, addable, days_left};
@@ -98,6 +99,7 @@ pub fn OrdersScreen() -> impl IntoView {
             <status::ProviderStatus />
             <expiring::RemindersList />
             <ErrorNotice error />
+            <Skipped rows=store.skipped />
             {move || {
                 let parts: Vec<String> = [stale_since(), next_try()].into_iter().flatten().collect();
                 (!parts.is_empty()).then(|| view! { <p class="stale-note" role="status">{parts.join(" ")}</p> })

@@ -17,6 +17,8 @@ use crate::store::sms::use_sms;
 use crate::ui::copy::use_clipboard_store;
 use crate::ui::error::ErrorNotice;
 use crate::ui::help::Help;
+use crate::ui::skipped::Skipped;
+use crate::ui::sms_meta::SmsMeta;
 
 use super::row::service_name;
 
@@ -100,6 +102,7 @@ pub fn SmsView(
                 })}
             </header>
             <ErrorNotice error />
+            <Skipped rows=Signal::derive(move || bundle.with(|b| b.as_ref().map(|b| b.skipped.clone()).unwrap_or_default())) />
             {move || match shown.get() {
                 Shown::Nothing => {
                     let text = if loading.get() { i18n.t("sms-loading") } else { i18n.t("sms-none") };
@@ -165,21 +168,13 @@ fn SmsItem(sms: Sms) -> impl IntoView {
     view! {
         <li class="sms">
             <div class="sms-meta">
-                // dir="auto": isolated, so a direction override in it
-                // (U+202E) cannot reverse what follows; RTL senders read right.
-                <span class="sender" dir="auto">{sms.sender.clone()}</span>
-                <time datetime=sms.date.to_rfc3339()>{move || received_at(sms.date)}</time>
+                <SmsMeta sms=sms.clone() />
             </div>
             // Untrusted text from whoever sent the SMS: a text node, never HTML.
             <p class="sms-text" dir="auto">{sms.text.clone()}</p>
             {code.map(|code| view! { <CodeButton code /> })}
         </li>
     }
-}
-
-/// When an SMS arrived, to the second, in the browser's time zone.
-pub fn received_at(t: chrono::DateTime<chrono::Utc>) -> String {
-    crate::clock::local_precise(t)
 }
 
 /// The code, large, one click to the clipboard, then "copied".

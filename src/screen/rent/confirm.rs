@@ -116,14 +116,14 @@ pub fn RentedPanel(rented: Rented) -> impl IntoView {
     let i18n = use_i18n();
     let rent = use_rent();
     let orders = rented.orders.clone();
-    let number = orders.first().map(|o| format!("{} {}", o.ccode, o.pnumber)).unwrap_or_default();
+    let number = orders.first().map(NewOrder::display_number).unwrap_or_default();
     view! {
         <div class="notice ok" role="status">
             <p>{move || i18n.fmt("rent-done", &[("number", &number)])}</p>
         </div>
         <ul class="rented">
             {orders.into_iter().map(|o| {
-                let name = rented.service_name(&o.service);
+                let name = o.service.as_ref().map(|c| rented.service_name(c)).unwrap_or_default();
                 view! { <li><ActivateNow order=o name /></li> }
             }).collect_view()}
         </ul>
@@ -156,7 +156,7 @@ fn ActivateNow(order: NewOrder, name: String) -> impl IntoView {
     let error: Signal<Option<ApiError>> =
         Signal::derive(move || activate.value().get().and_then(Result::err));
     view! {
-        <span>{name} " · " {format!("{} {}", order.ccode, order.pnumber)}</span>
+        <span>{name} " · " {order.display_number()}</span>
         " "
         <button
             type="button"

@@ -8,6 +8,7 @@ use crate::store::cache::Entry;
 use crate::store::rent::{Step, flag, use_rent};
 use crate::ui::country::{CountryNames, fold};
 use crate::ui::error::{ErrorNotice, RetryButton};
+use crate::ui::skipped::Skipped;
 
 #[component]
 pub fn CountryStep() -> impl IntoView {
@@ -41,6 +42,7 @@ pub fn CountryStep() -> impl IntoView {
                 <input type="search" placeholder=move || i18n.t("rent-country-search") bind:value=query />
             </label>
             <ErrorNotice error />
+            <Skipped rows=rent.skipped_countries />
             <Show when=move || error.get().is_some()>
                 <RetryButton on_retry=Callback::new(move |()| rent.reload_countries()) />
             </Show>

@@ -6,7 +6,7 @@ use chrono::Duration;
 use leptos::prelude::*;
 use rentapi::model::{Country, NewOrder, ServicesWithProviders};
 use rentapi::schedule::Priority;
-use rentapi::{ApiError, CountryCode, Period, Request, ServiceCode};
+use rentapi::{ApiError, CountryCode, Period, ServiceCode};
 
 use crate::api::Api;
 use crate::store::cache::{Entry, TtlCache};
@@ -31,6 +31,8 @@ pub struct RentStore {
     /// Why the last rental was refused.
     pub rent_error: RwSignal<Option<ApiError>>,
     countries: TtlCache<(), Vec<Country>>,
+    /// The raw rows of the countries' answer that could not be read.
+    pub skipped_countries: RwSignal<Vec<String>>,
     offers: TtlCache<(CountryCode, Period), ServicesWithProviders>,
     api: Api,
 }
@@ -66,6 +68,7 @@ impl RentStore {
             rented: RwSignal::new(None),
             rent_error: RwSignal::new(None),
             countries: TtlCache::new(api, ttl),
+            skipped_countries: RwSignal::new(Vec::new()),
             offers: TtlCache::new(api, ttl),
             api,
         };
@@ -74,12 +77,14 @@ impl RentStore {
     }
 
     pub fn countries(&self) -> Option<Entry<Vec<Country>>> {
-        self.countries.ensure((), |c| async move { c.countries(Priority::User).await });
+        let skipped = self.skipped_countries;
+        self.countries.ensure((), move |c| async move { read_countries(c, skipped).await });
         self.countries.get(&())
     }
 
     pub fn reload_countries(&self) {
-        self.countries.fetch((), |c| async move { c.countries(Priority::User).await });
+        let skipped = self.skipped_countries;
+        self.countries.fetch((), move |c| async move { read_countries(c, skipped).await });
     }
 
     /// The offers for the draft's country and period (asked when needed).
@@ -113,6 +118,7 @@ impl RentStore {
         leptos::task::spawn_local(async move {
             let (country, period) = key.clone();
             if let Ok(counts) = client.availability(country, period, Priority::User).await {
+                let counts: std::collections::BTreeMap<_, _> = counts.rows.into_iter().collect();
                 offers.patch(&key, |o| {
                     for s in &mut o.services {
                         if let Some(a) = counts.get(&s.service) {
@@ -145,12 +151,12 @@ impl RentStore {
         self.rent_error.set(None);
         let client = self.api.client_untracked();
         leptos::task::spawn_local(async move {
-            let result = match req {
-                Request::Create { .. } => {
-                    client.call::<NewOrder>(&req, Priority::User).await.map(|o| vec![o])
-                }
-                _ => client.call::<Vec<NewOrder>>(&req, Priority::User).await,
-            };
+            // Whatever the answer leaves out (service, until) comes from the request.
+            let result =
+                client.call::<Vec<NewOrder>>(&req, Priority::User).await.map(|mut list| {
+                    NewOrder::fill(&mut list, &req, crate::clock::now());
+                    list
+                });
             self.renting.set(false);
             match result {
                 Ok(list) => {
@@ -181,6 +187,16 @@ impl RentStore {
     fn offers_key(&self) -> Option<(CountryCode, Period)> {
         self.draft.with(|d| Some((d.country.clone()?, d.period)))
     }
+}
+
+/// The countries, keeping aside (in `skipped`) the rows that could not be read.
+async fn read_countries(
+    client: std::rc::Rc<crate::api::ApiClient>,
+    skipped: RwSignal<Vec<String>>,
+) -> Result<Vec<Country>, rentapi::ApiError> {
+    let list = client.countries(Priority::User).await?;
+    skipped.set(list.skipped);
+    Ok(list.rows)
 }
 
 pub fn use_rent() -> RentStore {

@@ -196,6 +196,10 @@ impl Simulator {
         let c = &mut self.cfg;
         if let Some(v) = p.get("drift") {
             c.drift = flag(v)?;
+            c.sparse = c.drift;
+        }
+        if let Some(v) = p.get("sparse") {
+            c.sparse = flag(v)?;
         }
         if let Some(v) = p.get("auto_sms") {
             c.auto_sms = flag(v)?;
