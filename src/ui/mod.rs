@@ -1,6 +1,7 @@
 //! Small shared pieces of the screens.
 
 pub mod announce;
+pub mod checks;
 pub mod copy;
 pub mod country;
 pub mod dialog;
