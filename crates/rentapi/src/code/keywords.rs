@@ -272,6 +272,45 @@ pub(super) const ANTI_LATIN: &[&str] = &[
     "coupon",
     "voucher",
 ];
+/// Card, account, amount, balance, order in more languages, as a label
+/// right before its number (`کارت: 1245`, `Konto 12345678`), whole words.
+/// Only the nearest word: two words back it may belong to the code's own
+/// phrase (`رمز برداشت وجه از کارت شما: 5371134`, the password for a
+/// withdrawal from your card).
+pub(super) const ANTI_LABELS: &[&str] = &[
+    "karte",
+    "konto",
+    "betrag",
+    "bestellung",
+    "carte",
+    "compte",
+    "montant",
+    "commande",
+    "tarjeta",
+    "cuenta",
+    "importe",
+    "pedido",
+    "cartão",
+    "cartao",
+    "conta",
+    "carta",
+    "conto",
+    "importo",
+    "ordine",
+    "kart",
+    "hesap",
+    "tutar",
+    "کارت",
+    "حساب",
+    "مبلغ",
+    "مانده",
+    "موجودی",
+    "موجودي",
+    "بطاقة",
+    "البطاقة",
+    "المبلغ",
+    "رصيد",
+];
 pub(super) const ANTI_CYRILLIC_STEMS: &[&str] = &[
     "заказ",
     "карт",
