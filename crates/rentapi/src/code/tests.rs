@@ -38,6 +38,10 @@ const CASES: &[(&str, Option<&str>)] = &[
     ("Il tuo codice è 4455", Some("4455")),
     ("Код: 5521. Никому не сообщайте код. Звоните 88005553535", Some("5521")),
     ("Ваш код: 5521. Списано 1500 руб", Some("5521")),
+    // Arabic-Indic and Persian digits come out in ASCII.
+    ("رمز التحقق: ٤٨٢١٩٣", Some("482193")),
+    ("کد ورود شما: ۷۳۹۲۰۱", Some("739201")),
+    ("Ваш код: ५५२१", None),
     // A card's digits labelled right before, in other scripts and languages.
     ("کارت: 1245\nرمز: 5611728", Some("5611728")),
     ("Karte: 4821\nCode: 556677", Some("556677")),
