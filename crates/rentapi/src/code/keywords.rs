@@ -61,7 +61,9 @@ pub(super) const KEYWORDS: &[Keyword] = &[
     strong("senha", No, true),
     strong("mot de passe", No, false),
     // German, Dutch, Afrikaans, Indonesian, Malay, Nordic, Polish, Czech,
-    // Turkish, Finnish; transliterated Russian (`kod`, `parol`).
+    // Turkish (also as sent without its letters outside GSM's alphabet:
+    // `sifre`, `dogrulama`), Finnish; transliterated Russian (`kod`,
+    // `parol`).
     strong("kode", Compound, true),
     strong("kod", Compound, true),
     strong("kód", No, true),
@@ -72,6 +74,7 @@ pub(super) const KEYWORDS: &[Keyword] = &[
     strong("hasla", No, true),
     strong("heslo", No, true),
     strong("şifre", No, true),
+    strong("sifre", No, true),
     strong("salasana", No, true),
     strong("parol", No, true),
     strong("wachtwoord", Compound, true),
@@ -137,6 +140,7 @@ pub(super) const KEYWORDS: &[Keyword] = &[
     weak("confirm"),
     weak("bestätig"),
     weak("doğrulama"),
+    weak("dogrulama"),
     weak("подтвер"),
     weak("підтвер"),
     weak("авториз"),

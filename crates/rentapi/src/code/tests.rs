@@ -38,6 +38,8 @@ const CASES: &[(&str, Option<&str>)] = &[
     ("Il tuo codice è 4455", Some("4455")),
     ("Код: 5521. Никому не сообщайте код. Звоните 88005553535", Some("5521")),
     ("Ваш код: 5521. Списано 1500 руб", Some("5521")),
+    // Turkish without its letters outside the GSM alphabet.
+    ("Sifreniz 482913, kimseyle paylasmayin", Some("482913")),
     // Arabic-Indic and Persian digits come out in ASCII.
     ("رمز التحقق: ٤٨٢١٩٣", Some("482193")),
     ("کد ورود شما: ۷۳۹۲۰۱", Some("739201")),
