@@ -30,15 +30,20 @@ async function expectTold(page: Page, text: string | RegExp) {
   await expect(page.getByTestId('checking')).toHaveCount(0);
 }
 
+/** The wizard down to its last step: Russia, one week, these services. */
+async function toConfirm(page: Page, key: string, services: string[]) {
+  await openWithKey(page, key, '/rent');
+  await page.getByRole('button', { name: /Russia/ }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  for (const name of services) await page.getByLabel(name).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+}
+
 const row = (page: Page, id: string) => page.locator(`tr.order-row[data-order-id="${id}"]`);
 
 test('create: a 502 after the rental says it went through, sent once', async ({ page, sim }) => {
   const key = await account(sim);
-  await openWithKey(page, key, '/rent');
-  await page.getByRole('button', { name: /Russia/ }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('Instagram').check();
-  await page.getByRole('button', { name: 'Next' }).click();
+  await toConfirm(page, key, ['Instagram']);
   await sim.control('sabotage', { method: 'create', kind: 'bad_gateway' });
   const before = await calls(sim, 'create');
   await page.getByRole('button', { name: /^Rent for/ }).dblclick();
@@ -50,12 +55,7 @@ test('create: a 502 after the rental says it went through, sent once', async ({ 
 
 test('create_multi: status 0 next to the data says it went through', async ({ page, sim }) => {
   const key = await account(sim);
-  await openWithKey(page, key, '/rent');
-  await page.getByRole('button', { name: /Russia/ }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('WhatsApp').check();
-  await page.getByLabel('Telegram').check();
-  await page.getByRole('button', { name: 'Next' }).click();
+  await toConfirm(page, key, ['WhatsApp', 'Telegram']);
   await sim.control('sabotage', { method: 'create_multi', kind: 'status_zero_data' });
   const before = await calls(sim, 'create_multi');
   await page.getByRole('button', { name: /^Rent for/ }).click();
@@ -65,11 +65,7 @@ test('create_multi: status 0 next to the data says it went through', async ({ pa
 
 test('create: a 502 before the provider did anything says nothing was rented', async ({ page, sim }) => {
   const key = await account(sim);
-  await openWithKey(page, key, '/rent');
-  await page.getByRole('button', { name: /Russia/ }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('Instagram').check();
-  await page.getByRole('button', { name: 'Next' }).click();
+  await toConfirm(page, key, ['Instagram']);
   await sim.control('config', { fail_rate: 1 });
   try {
     await page.getByRole('button', { name: /^Rent for/ }).click();

@@ -7,6 +7,7 @@ use rentapi::outcome::{Intent, Verdict};
 use crate::i18n::{I18n, use_i18n};
 use crate::store::checks::{Told, use_checks};
 use crate::store::network::CHECKING_REASON_ID;
+use crate::ui::notice::Dismissible;
 
 #[component]
 pub fn ChecksNotice() -> impl IntoView {
@@ -23,15 +24,12 @@ pub fn ChecksNotice() -> impl IntoView {
             <For each=told key=|(i, t)| (*i, format!("{t:?}")) let(entry)>
                 {
                     let (index, t) = entry;
-                    let ok = matches!(t.verdict, Verdict::Happened(_));
+                    let class = if matches!(t.verdict, Verdict::Happened(_)) { "checked ok" } else { "checked" };
+                    let on_dismiss = Callback::new(move |()| checks.dismiss(index));
                     view! {
-                        <p class="notice checked" class:ok=ok role="status" data-testid="checked">
-                            <span>{verdict_text(i18n, &t)}</span>
-                            " "
-                            <button type="button" class="link" on:click=move |_| checks.dismiss(index)>
-                                {move || i18n.t("dismiss")}
-                            </button>
-                        </p>
+                        <div data-testid="checked">
+                            <Dismissible text=verdict_text(i18n, &t) class on_dismiss />
+                        </div>
                     }
                 }
             </For>

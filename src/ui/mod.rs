@@ -8,6 +8,7 @@ pub mod dialog;
 pub mod error;
 pub mod help;
 pub mod money;
+pub mod notice;
 pub mod notify;
 pub mod skipped;
 pub mod sms_meta;
