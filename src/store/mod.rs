@@ -3,6 +3,7 @@
 //! call their methods.
 
 pub mod archive;
+pub mod batch;
 pub mod cache;
 pub mod catalog;
 pub mod choice;
@@ -18,7 +19,7 @@ pub mod theme;
 pub mod watch;
 
 /// Provides the dashboard's stores (orders, seen SMS, SMS, catalog, the
-/// notifier) over `api`; the app and the browser tests call this.
+/// notifier, reminders, batch prolong) over `api`; the app and the browser tests call this.
 pub fn provide_dashboard(api: crate::api::Api) -> sms::SmsStore {
     let orders = orders::OrdersStore::provide(api);
     let seen = seen::SeenStore::provide(api);
@@ -26,5 +27,6 @@ pub fn provide_dashboard(api: crate::api::Api) -> sms::SmsStore {
     catalog::CatalogStore::provide(api);
     let i18n = crate::i18n::use_i18n();
     reminders::RemindersStore::provide(api, orders, Some(notifier), i18n);
+    batch::BatchStore::provide(api, orders);
     sms::SmsStore::provide(api, orders, seen, Some(notifier))
 }
