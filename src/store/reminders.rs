@@ -101,7 +101,7 @@ impl RemindersStore {
                 ],
             );
             if let Some(n) = notifier {
-                n.notify(&i18n.t("remind-title"), &text, &format!("remind-{}", order.id));
+                n.notify(i18n.t("remind-title"), &text, &format!("remind-{}", order.id));
             }
             shown.push(Shown { id: order.id, kind: *kind, text });
         }

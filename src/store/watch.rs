@@ -159,7 +159,7 @@ mod tests {
         let old = sms("Your code 111111");
         let w = Watch { until: t(300), known: Some(vec![old.clone()]) };
         assert_eq!(
-            after_read(&w, Some(&[old.clone()]), false, t(10)),
+            after_read(&w, Some(std::slice::from_ref(&old)), false, t(10)),
             None,
             "the old code is known"
         );
