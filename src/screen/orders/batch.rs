@@ -1,0 +1,350 @@
+//! Prolonging several numbers at once: the numbers whose prolong window is
+//! open (all ticked that can be), one period for all, each number's price
+//! or why it cannot take that period, the total, one confirmation; then
+//! the progress, each number's outcome and what it all cost. The sending
+//! is the batch store's (`store::batch`).
+//!
+//! A number whose price is not known is left out of the total and not
+//! sent (the user confirms an amount, and a price never shown is never
+//! paid); while a ticked number's price is still loading the confirmation
+//! waits, so the total it names is the one that will be spent.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+use rentapi::CountryCode;
+use rentapi::model::Order;
+use rentapi::rules::{
+    BatchLine, batch_candidates, batch_choices, batch_quote, batch_total, prolong_room,
+};
+
+use crate::clock;
+use crate::i18n::{I18n, use_i18n};
+use crate::store::batch::{BatchItem, BatchRun, ItemOutcome, use_batch};
+use crate::store::catalog::{CatalogStore, Prices, use_catalog};
+use crate::store::orders::use_orders;
+use crate::ui::announce::use_announcer;
+use crate::ui::dialog::{Dialog, DialogButtons};
+use crate::ui::error::RetryButton;
+use crate::ui::money;
+
+use super::period::{PeriodChoice, PeriodPicker};
+use super::prolong::block_text;
+use super::row::service_name;
+
+/// The dialog: choosing while no batch is under way, else its progress
+/// and outcome (also when it was closed and opened again meanwhile).
+#[component]
+pub fn BatchDialog(on_close: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let batch = use_batch();
+    let title = Signal::derive(move || i18n.t("batch-title").to_owned());
+    // A finished batch is forgotten once read; a running one goes on.
+    let close = Callback::new(move |()| {
+        batch.clear();
+        on_close.run(());
+    });
+    view! {
+        <Dialog title on_close=close class="batch-dialog">
+            <Show
+                when=move || batch.run.with(Option::is_none)
+                fallback=move || view! { <BatchProgress on_close=close /> }
+            >
+                <BatchChoose on_close=close />
+            </Show>
+        </Dialog>
+    }
+}
+
+/// Which numbers, which period, each price and the total.
+#[component]
+fn BatchChoose(on_close: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let orders = use_orders();
+    let catalog = use_catalog();
+    let batch = use_batch();
+    // The numbers, their room and the periods are fixed when the dialog
+    // opens: a poll does not reshuffle the list under the pointer.
+    let opened_at = clock::now();
+    let list: Vec<Order> = orders
+        .orders
+        .with_untracked(|l| batch_candidates(l, opened_at).into_iter().cloned().collect());
+    let mut countries: Vec<CountryCode> = Vec::new();
+    for o in &list {
+        if !countries.contains(&o.cname) {
+            catalog.ensure(&o.cname);
+            countries.push(o.cname.clone());
+        }
+    }
+    let choice = PeriodChoice::new(batch_choices(&list, opened_at));
+    let has_choices = !choice.is_empty();
+    // "All expiring": every number that can be prolonged at all, ticked.
+    let ticked = RwSignal::new(
+        list.iter()
+            .filter(|o| prolong_room(o, opened_at).is_ok())
+            .map(|o| o.id)
+            .collect::<HashSet<_>>(),
+    );
+    let empty = list.is_empty();
+    let list = StoredValue::new(list);
+    let countries = StoredValue::new(countries);
+    let lines = Memo::new(move |_| {
+        let period = choice.get();
+        list.with_value(|l| batch_quote(l, period, |o| price_day(catalog, o), opened_at))
+    });
+    let chosen = Memo::new(move |_| {
+        lines.with(|ls| ticked.with(|t| batch_total(ls.iter().filter(|l| t.contains(&l.id)))))
+    });
+    // A ticked number that can take the period waits for its price.
+    let waiting = Memo::new(move |_| {
+        list.with_value(|l| {
+            lines.with(|ls| {
+                ticked.with(|t| {
+                    l.iter().zip(ls).any(|(o, line)| {
+                        t.contains(&o.id)
+                            && line.until.is_ok()
+                            && matches!(catalog.prices(&o.cname), None | Some(Prices::Loading))
+                    })
+                })
+            })
+        })
+    });
+    let failed = Memo::new(move |_| {
+        countries.with_value(|cs| {
+            cs.iter()
+                .filter(|c| matches!(catalog.prices(c), Some(Prices::Failed(_))))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let confirm = Callback::new(move |()| {
+        let period = choice.get_untracked();
+        let items = list.with_value(|l| {
+            lines.with_untracked(|ls| {
+                ticked.with_untracked(|t| {
+                    l.iter()
+                        .zip(ls)
+                        .filter(|(o, line)| t.contains(&o.id) && line.sendable())
+                        .map(|(o, line)| item(o, line))
+                        .collect::<Vec<_>>()
+                })
+            })
+        });
+        batch.start(items, period);
+    });
+    let rows = list.with_value(|l| {
+        l.iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let id = o.id;
+                let can = prolong_room(o, opened_at).is_ok();
+                let (number, service, country) =
+                    (o.display_number(), service_name(o), o.cname.clone());
+                let text = move || {
+                    let prices = catalog.prices(&country);
+                    lines.with(|ls| ls.get(i).map(|line| line_text(i18n, line, prices)))
+                };
+                let sendable = move || lines.with(|ls| ls.get(i).is_some_and(BatchLine::sendable));
+                view! {
+                    <li data-order-id=id.to_string()>
+                        <label>
+                            <input
+                                type="checkbox"
+                                disabled=!can
+                                prop:checked=move || ticked.with(|t| t.contains(&id))
+                                on:change:target=move |ev| {
+                                    let on = ev.target().checked();
+                                    ticked.update(|t| {
+                                        if on { t.insert(id); } else { t.remove(&id); }
+                                    });
+                                }
+                            />
+                            <span class="pnumber">{number}</span>
+                            <span class="service">{service}</span>
+                        </label>
+                        <span class="batch-line" class:sendable=sendable>{text}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    });
+
+    view! {
+        {empty.then(|| view! { <p class="muted">{move || i18n.t("batch-none")}</p> })}
+        <Show when=move || has_choices>
+            <PeriodPicker choice name="batch-unit" />
+        </Show>
+        <fieldset class="batch-pick">
+            <legend>{move || i18n.t("batch-numbers")}</legend>
+            <ul class="batch-list">{rows}</ul>
+        </fieldset>
+        {move || {
+            let c = failed.get();
+            (!c.is_empty()).then(|| view! {
+                <RetryButton
+                    label="price-retry"
+                    on_retry=Callback::new(move |()| c.iter().for_each(|c| catalog.ensure(c)))
+                />
+            })
+        }}
+        <p class="batch-total" data-testid="batch-total">
+            {move || {
+                let (n, total) = chosen.get();
+                i18n.fmt("batch-total", &[("n", &n.to_string()), ("total", &money(total))])
+            }}
+            {move || waiting.get().then(|| view! { " " <span class="muted">{i18n.t("price-loading")}</span> })}
+        </p>
+        <p class="help">{move || i18n.t("help-prolong-window")} " " {move || i18n.t("help-prolong-max")}</p>
+        <DialogButtons
+            label=Signal::derive(move || match chosen.get() {
+                (0, _) => i18n.t("prolong-confirm").to_owned(),
+                (n, total) => i18n.fmt("batch-confirm", &[("n", &n.to_string()), ("total", &money(total))]),
+            })
+            pending=Signal::derive(move || batch.running())
+            ready=Signal::derive(move || chosen.with(|(n, _)| *n > 0) && !waiting.get())
+            on_confirm=confirm
+            on_close
+        />
+    }
+}
+
+/// Where the batch is, each outcome so far, and at the end what it did.
+#[component]
+fn BatchProgress(on_close: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let batch = use_batch();
+    let announcer = use_announcer();
+    let count = move || batch.run.with(|r| r.as_ref().map_or(0, |r| r.items.len()));
+    let done = move || batch.run.with(|r| r.as_ref().map_or(0, BatchRun::done));
+    let running = move || batch.running();
+    let summary = move || {
+        batch.run.with(|r| {
+            r.as_ref().map(|r| {
+                let s = r.summary();
+                i18n.fmt(
+                    "batch-summary",
+                    &[
+                        ("ok", &s.prolonged.to_string()),
+                        ("refused", &s.refused.to_string()),
+                        ("cost", &money(s.cost)),
+                    ],
+                )
+            })
+        })
+    };
+    // The end is said once to screen readers, as other actions' outcomes are.
+    Effect::new(move |was_running: Option<bool>| {
+        let now = running();
+        if was_running == Some(true)
+            && !now
+            && let (Some(announcer), Some(text)) = (announcer, untrack(summary))
+        {
+            announcer.say(&text);
+        }
+        now
+    });
+    view! {
+        <Show when=running>
+            <p id="batch-progress-text" class="batch-progress" data-testid="batch-progress">
+                {move || i18n.fmt("batch-progress", &[("done", &done().to_string()), ("n", &count().to_string())])}
+            </p>
+            <progress
+                max=move || count().to_string()
+                prop:value=move || done() as f64
+                aria-labelledby="batch-progress-text"
+            ></progress>
+            <p class="help">{move || i18n.t("batch-running-help")}</p>
+        </Show>
+        <ul class="batch-results" data-testid="batch-results">
+            <For each=move || 0..done() key=|i| *i let(i)>
+                <BatchResult index=i />
+            </For>
+        </ul>
+        <Show when=move || !running()>
+            <p class="batch-summary" data-testid="batch-summary">{summary}</p>
+        </Show>
+        <div class="dialog-buttons">
+            <button type="button" on:click=move |_| on_close.run(())>{move || i18n.t("close")}</button>
+        </div>
+    }
+}
+
+/// One number's outcome.
+#[component]
+fn BatchResult(index: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let batch = use_batch();
+    let answered = move || {
+        batch.run.with(|r| {
+            r.as_ref().and_then(|r| r.answered().nth(index).map(|(i, o)| (i.clone(), o.clone())))
+        })
+    };
+    move || {
+        answered().map(|(item, outcome)| {
+            let (number, service) = (item.number.as_str(), item.service.as_str());
+            match outcome {
+                ItemOutcome::Prolonged { until } => {
+                    let text = i18n.fmt(
+                        "batch-done",
+                        &[
+                            ("number", number),
+                            ("service", service),
+                            ("until", &clock::local(until)),
+                            ("price", &money(item.cost)),
+                        ],
+                    );
+                    view! { <li class="prolonged" data-order-id=item.id.to_string()>{text}</li> }
+                        .into_any()
+                }
+                ItemOutcome::Refused(err) => {
+                    let text = i18n.fmt(
+                        "batch-refused",
+                        &[
+                            ("number", number),
+                            ("service", service),
+                            ("reason", i18n.t(err.kind.message_key())),
+                        ],
+                    );
+                    // Not a clear no: it may have gone through (never sent again).
+                    let unclear = err
+                        .kind
+                        .outcome_unknown()
+                        .then(|| view! { " " <span>{i18n.t("batch-unclear")}</span> });
+                    view! {
+                        <li class="refused" data-order-id=item.id.to_string()>{text}{unclear}</li>
+                    }
+                    .into_any()
+                }
+            }
+        })
+    }
+}
+
+/// The daily price of `order`'s service in its country, when known (tracked).
+fn price_day(catalog: CatalogStore, order: &Order) -> Option<f64> {
+    catalog.prices(&order.cname).and_then(|p| p.price_day(&order.scode))
+}
+
+/// What one line says: its price and new expiry, or why it is left out.
+fn line_text(i18n: I18n, line: &BatchLine, prices: Option<Prices>) -> String {
+    match (&line.until, line.cost, prices) {
+        (Err(block), ..) => block_text(i18n, *block),
+        (Ok(until), Some(cost), _) => {
+            i18n.fmt("batch-line", &[("price", &money(cost)), ("until", &clock::local(*until))])
+        }
+        (Ok(_), None, None | Some(Prices::Loading)) => i18n.t("price-loading").to_owned(),
+        (Ok(_), None, Some(Prices::Failed(_))) => i18n.t("price-failed").to_owned(),
+        (Ok(_), None, Some(Prices::Ready(_))) => i18n.t("price-unlisted").to_owned(),
+    }
+}
+
+/// What the store sends for a sendable line.
+fn item(order: &Order, line: &BatchLine) -> BatchItem {
+    BatchItem {
+        id: order.id,
+        number: order.display_number(),
+        service: service_name(order),
+        until: order.until,
+        cost: line.cost.unwrap_or_default(),
+    }
+}
