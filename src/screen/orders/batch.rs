@@ -17,6 +17,7 @@ use rentapi::model::Order;
 use rentapi::rules::{
     BatchLine, batch_candidates, batch_choices, batch_quote, batch_total, prolong_room,
 };
+use wasm_bindgen::JsCast;
 
 use crate::clock;
 use crate::i18n::{I18n, use_i18n};
@@ -32,8 +33,9 @@ use super::period::{PeriodChoice, PeriodPicker};
 use super::prolong::block_text;
 use super::row::service_name;
 
-/// The dialog: choosing while no batch is under way, else its progress
-/// and outcome (also when it was closed and opened again meanwhile).
+/// The dialog: the choice, then (below it, so nothing moves under a
+/// second click) the progress and outcome. Opened again while a batch
+/// runs, or after one ended with the dialog closed, it shows that batch.
 #[component]
 pub fn BatchDialog(on_close: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
@@ -44,14 +46,18 @@ pub fn BatchDialog(on_close: Callback<()>) -> impl IntoView {
         batch.clear();
         on_close.run(());
     });
+    let resumed = batch.run.with_untracked(Option::is_some);
     view! {
         <Dialog title on_close=close class="batch-dialog">
-            <Show
-                when=move || batch.run.with(Option::is_none)
-                fallback=move || view! { <BatchProgress on_close=close /> }
-            >
-                <BatchChoose on_close=close />
-            </Show>
+            {if resumed {
+                view! {
+                    <BatchProgress />
+                    <CloseButton on_close=close />
+                }
+                .into_any()
+            } else {
+                view! { <BatchChoose on_close=close /> }.into_any()
+            }}
         </Dialog>
     }
 }
@@ -86,6 +92,8 @@ fn BatchChoose(on_close: Callback<()>) -> impl IntoView {
             .collect::<HashSet<_>>(),
     );
     let empty = list.is_empty();
+    let started = Memo::new(move |_| batch.run.with(Option::is_some));
+    let finished = Memo::new(move |_| batch.run.with(|r| r.as_ref().is_some_and(|r| !r.running)));
     let list = StoredValue::new(list);
     let countries = StoredValue::new(countries);
     let lines = Memo::new(move |_| {
@@ -130,7 +138,16 @@ fn BatchChoose(on_close: Callback<()>) -> impl IntoView {
                 })
             })
         });
-        batch.start(items, period);
+        if batch.start(items, period) {
+            // Focus on the progress (read out, and no button under a
+            // second press of Enter); it is there after the next render.
+            request_animation_frame(|| {
+                let el = document().get_element_by_id(PROGRESS_ID);
+                if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = el.focus();
+                }
+            });
+        }
     });
     let rows = list.with_value(|l| {
         l.iter()
@@ -172,15 +189,15 @@ fn BatchChoose(on_close: Callback<()>) -> impl IntoView {
     view! {
         {empty.then(|| view! { <p class="muted">{move || i18n.t("batch-none")}</p> })}
         <Show when=move || has_choices>
-            <PeriodPicker choice name="batch-unit" />
+            <PeriodPicker choice name="batch-unit" disabled=started />
         </Show>
-        <fieldset class="batch-pick">
+        <fieldset class="batch-pick" disabled=move || started.get()>
             <legend>{move || i18n.t("batch-numbers")}</legend>
             <ul class="batch-list">{rows}</ul>
         </fieldset>
         {move || {
             let c = failed.get();
-            (!c.is_empty()).then(|| view! {
+            (!c.is_empty() && !started.get()).then(|| view! {
                 <RetryButton
                     label="price-retry"
                     on_retry=Callback::new(move |()| c.iter().for_each(|c| catalog.ensure(c)))
@@ -195,22 +212,49 @@ fn BatchChoose(on_close: Callback<()>) -> impl IntoView {
             {move || waiting.get().then(|| view! { " " <span class="muted">{i18n.t("price-loading")}</span> })}
         </p>
         <p class="help">{move || i18n.t("help-prolong-window")} " " {move || i18n.t("help-prolong-max")}</p>
-        <DialogButtons
-            label=Signal::derive(move || match chosen.get() {
-                (0, _) => i18n.t("prolong-confirm").to_owned(),
-                (n, total) => i18n.fmt("batch-confirm", &[("n", &n.to_string()), ("total", &money(total))]),
-            })
-            pending=Signal::derive(move || batch.running())
-            ready=Signal::derive(move || chosen.with(|(n, _)| *n > 0) && !waiting.get())
-            on_confirm=confirm
-            on_close
-        />
+        // Added above the buttons once confirmed: they move down, so the
+        // second click of a double click lands on this text, not on them.
+        <Show when=move || started.get()>
+            <BatchProgress />
+        </Show>
+        // Once it is over there is nothing to confirm: only "Close".
+        <Show when=move || !finished.get() fallback=move || view! { <CloseButton on_close /> }>
+            <DialogButtons
+                label=Signal::derive(move || match chosen.get() {
+                    (0, _) => i18n.t("prolong-confirm").to_owned(),
+                    (n, total) => i18n.fmt("batch-confirm", &[("n", &n.to_string()), ("total", &money(total))]),
+                })
+                pending=Signal::derive(move || batch.running())
+                ready=Signal::derive(move || chosen.with(|(n, _)| *n > 0) && !waiting.get())
+                on_confirm=confirm
+                on_close
+                cancel_label=Signal::derive(move || {
+                    if started.get() { i18n.t("close") } else { i18n.t("cancel") }.to_owned()
+                })
+            />
+        </Show>
     }
 }
 
+/// The one button left once nothing can be confirmed.
+#[component]
+fn CloseButton(on_close: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="dialog-buttons">
+            <button type="button" on:click=move |_| on_close.run(())>{move || i18n.t("close")}</button>
+        </div>
+    }
+}
+
+/// Where the progress line is, for focus.
+const PROGRESS_ID: &str = "batch-progress-text";
+/// Where the summary is, for focus once the progress line goes.
+const SUMMARY_ID: &str = "batch-summary-text";
+
 /// Where the batch is, each outcome so far, and at the end what it did.
 #[component]
-fn BatchProgress(on_close: Callback<()>) -> impl IntoView {
+fn BatchProgress() -> impl IntoView {
     let i18n = use_i18n();
     let batch = use_batch();
     let announcer = use_announcer();
@@ -241,17 +285,31 @@ fn BatchProgress(on_close: Callback<()>) -> impl IntoView {
         {
             announcer.say(&text);
         }
+        if was_running == Some(true) && !now {
+            // The progress line had the focus and is gone: the summary takes it.
+            request_animation_frame(|| {
+                let doc = document();
+                let lost =
+                    doc.active_element().is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"));
+                let summary = doc.get_element_by_id(SUMMARY_ID);
+                if let Some(el) = summary.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                    && lost
+                {
+                    let _ = el.focus();
+                }
+            });
+        }
         now
     });
     view! {
         <Show when=running>
-            <p id="batch-progress-text" class="batch-progress" data-testid="batch-progress">
+            <p id=PROGRESS_ID class="batch-progress" data-testid="batch-progress" tabindex="-1">
                 {move || i18n.fmt("batch-progress", &[("done", &done().to_string()), ("n", &count().to_string())])}
             </p>
             <progress
                 max=move || count().to_string()
                 prop:value=move || done() as f64
-                aria-labelledby="batch-progress-text"
+                aria-labelledby=PROGRESS_ID
             ></progress>
             <p class="help">{move || i18n.t("batch-running-help")}</p>
         </Show>
@@ -261,11 +319,8 @@ fn BatchProgress(on_close: Callback<()>) -> impl IntoView {
             </For>
         </ul>
         <Show when=move || !running()>
-            <p class="batch-summary" data-testid="batch-summary">{summary}</p>
+            <p id=SUMMARY_ID class="batch-summary" data-testid="batch-summary" tabindex="-1">{summary}</p>
         </Show>
-        <div class="dialog-buttons">
-            <button type="button" on:click=move |_| on_close.run(())>{move || i18n.t("close")}</button>
-        </div>
     }
 }
 

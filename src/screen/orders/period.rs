@@ -59,12 +59,18 @@ impl PeriodChoice {
 /// The fieldset: "Weeks" / "Months" radios and a "How many" select.
 /// `name` groups the radios (one per dialog).
 #[component]
-pub fn PeriodPicker(choice: PeriodChoice, name: &'static str) -> impl IntoView {
+pub fn PeriodPicker(
+    choice: PeriodChoice,
+    name: &'static str,
+    /// The choice is made (a batch is under way): shown, not changeable.
+    #[prop(into, default = Signal::stored(false))]
+    disabled: Signal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let PeriodChoice { unit, count, choices } = choice;
     let has_months = choice.has(PeriodUnit::Month);
     view! {
-        <fieldset class="period">
+        <fieldset class="period" disabled=move || disabled.get()>
             <legend>{move || i18n.t("prolong-period")}</legend>
             <label class="choice-inline">
                 <input
