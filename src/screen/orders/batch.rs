@@ -403,3 +403,47 @@ fn item(order: &Order, line: &BatchLine) -> BatchItem {
         cost: line.cost.unwrap_or_default(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{DateTime, Utc};
+    use rentapi::rules::ProlongBlock;
+    use rentapi::{ApiError, ErrorKind, OrderId};
+
+    use crate::i18n::Lang;
+
+    fn t(days: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_700_000_000 + days * 86_400, 0).unwrap()
+    }
+
+    fn line(until: Result<DateTime<Utc>, ProlongBlock>, cost: Option<f64>) -> BatchLine {
+        BatchLine { id: OrderId(1), until, cost }
+    }
+
+    #[test]
+    fn each_line_says_its_price_or_why_it_is_left_out() {
+        let i18n = I18n { lang: RwSignal::new(Lang::En) };
+        let ready = Some(Prices::Ready(Vec::new()));
+        let priced = line_text(i18n, &line(Ok(t(10)), Some(45.5)), ready.clone());
+        assert!(priced.starts_with("$45.50, until "), "{priced}");
+        assert_eq!(line_text(i18n, &line(Ok(t(10)), None), None), "Loading the price…");
+        assert_eq!(
+            line_text(i18n, &line(Ok(t(10)), None), Some(Prices::Loading)),
+            "Loading the price…"
+        );
+        let failed = Some(Prices::Failed(ApiError::new(ErrorKind::Timeout, "")));
+        assert_eq!(
+            line_text(i18n, &line(Ok(t(10)), None), failed),
+            "The price could not be loaded."
+        );
+        assert_eq!(
+            line_text(i18n, &line(Ok(t(10)), None), ready.clone()),
+            "This service's price is not listed now: it cannot be prolonged from here."
+        );
+        assert_eq!(
+            line_text(i18n, &line(Err(ProlongBlock::Refused), None), ready),
+            "The provider does not allow prolonging this number."
+        );
+    }
+}
