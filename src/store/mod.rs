@@ -6,6 +6,7 @@ pub mod archive;
 pub mod batch;
 pub mod cache;
 pub mod catalog;
+pub mod checks;
 pub mod choice;
 pub mod network;
 pub mod orders;
@@ -26,6 +27,7 @@ pub fn provide_dashboard(api: crate::api::Api) -> sms::SmsStore {
     let notifier = crate::ui::notify::Notifier::provide();
     catalog::CatalogStore::provide(api);
     let i18n = crate::i18n::use_i18n();
+    checks::Checks::provide(api, orders, network::use_network());
     reminders::RemindersStore::provide(api, orders, Some(notifier), i18n);
     batch::BatchStore::provide(api, orders);
     sms::SmsStore::provide(api, orders, seen, Some(notifier))

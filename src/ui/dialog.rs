@@ -124,8 +124,8 @@ pub fn DialogButtons(
             <button
                 type="button"
                 class=class
-                disabled=move || pending.get() || !ready.get() || network.blocked()
-                aria-describedby=network.described_by(None)
+                disabled=move || pending.get() || !ready.get() || network.writes_blocked()
+                aria-describedby=network.write_described_by()
                 on:click=move |_| on_confirm.run(())
             >
                 {move || if pending.get() { i18n.t("action-sending").to_owned() } else { label.get() }}

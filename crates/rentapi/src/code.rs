@@ -29,7 +29,11 @@
 //!    code is accepted.
 //!
 //! Codes with letters (`ABC123`) are never returned: the callers and the
-//! property tests rely on 4–8 ASCII digits.
+//! property tests rely on 4–8 ASCII digits. Arabic-Indic (`٥٨٢٩١٤`) and
+//! Persian (`۱۲۳۴۵۶`) digits, which Arabic and Persian senders use, are
+//! read as the ASCII digits they stand for (see [`ascii_digit`]), so such a
+//! code comes out in ASCII, the way the user types it. Other scripts'
+//! digits (full-width `２３４５`, Devanagari, …) are still no code.
 
 mod keywords;
 mod tokens;
@@ -97,6 +101,18 @@ pub fn extract_code(text: &str) -> Option<String> {
     Some(pick.to_owned())
 }
 
+/// The ASCII digit that an Arabic-Indic or Persian (Extended
+/// Arabic-Indic) digit stands for; any other character as it is. The extractor reads text through this, so a code
+/// written in those digits comes out in ASCII.
+pub fn ascii_digit(c: char) -> char {
+    let zero = match c {
+        '\u{0660}'..='\u{0669}' => 0x0660,
+        '\u{06F0}'..='\u{06F9}' => 0x06F0,
+        _ => return c,
+    };
+    char::from(b'0' + (c as u32 - zero) as u8)
+}
+
 /// How far (in characters) a keyword reaches for its number.
 const REACH_AFTER: usize = 48;
 const REACH_BEFORE: usize = 40;
@@ -162,7 +178,7 @@ fn is_joiner(c: char) -> bool {
 
 impl Text {
     fn new(text: &str) -> Self {
-        let chars: Vec<char> = text.chars().collect();
+        let chars: Vec<char> = text.chars().map(ascii_digit).collect();
         // The first char of the lower case keeps indices aligned; the rare
         // expansions (`İ` → `i̇`) lose nothing that matters here.
         let lower = chars.iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
@@ -288,8 +304,8 @@ impl Text {
             .then_some((tok, gap))
     }
 
-    /// Non-ASCII digits (`１２３４`, `٣٤٥`) are never tokens but still make
-    /// the nearest ASCII number an unsure pick.
+    /// Other scripts' digits (full-width `１２３４`, Devanagari `१२३४`, …) are
+    /// never tokens but still make the nearest ASCII number an unsure pick.
     fn glued_digit_between(&self, from: usize, to: usize) -> bool {
         self.chars[from..to].iter().any(|c| c.is_numeric() && !c.is_ascii_digit())
     }

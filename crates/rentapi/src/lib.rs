@@ -10,6 +10,7 @@ pub mod decode;
 pub mod error;
 pub mod method;
 pub mod model;
+pub mod outcome;
 pub mod rules;
 pub mod schedule;
 pub mod sim;

@@ -13,20 +13,20 @@ use std::path::Path;
 /// Recorded figures, in per mille, that recall must not fall below: of the
 /// codes of 4-8 digits, per language group, and of all codes.
 const MIN_RECALL48_PERMILLE: [(&str, u32); 6] = [
-    ("all", 982),
-    ("en", 969),
+    ("all", 980),
+    ("en", 967),
     ("ru", 1000),
     ("zh-Hans", 1000),
     ("zh-Hant", 1000),
     ("other", 1000),
 ];
-const MIN_RECALL_PERMILLE: u32 = 898;
+const MIN_RECALL_PERMILLE: u32 = 902;
 
 #[test]
 fn corpus() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/otp_corpus");
     let cases = score::load(&dir);
-    assert!(cases.len() >= 200, "corpus has {} messages", cases.len());
+    assert!(cases.len() >= 340, "corpus has {} messages", cases.len());
     let (tallies, misses) = score::score(&cases, &|t| extract_code(t));
     println!("{} messages\n{}", cases.len(), score::table(&[("smsrent", &tallies)]));
     for (i, verdict, got) in &misses {

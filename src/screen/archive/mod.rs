@@ -164,8 +164,8 @@ fn ArchiveRow(row: HistoryRow, restoring: RwSignal<Option<OrderId>>) -> impl Int
             <td class="action">
                 <button
                     type="button"
-                    disabled=move || restoring.get().is_some() || network.blocked()
-                    aria-describedby=network.described_by(None)
+                    disabled=move || restoring.get().is_some() || network.writes_blocked()
+                    aria-describedby=network.write_described_by()
                     aria-label=move || i18n.fmt("archive-restore-label", &[("number", &number)])
                     on:click=move |_| restoring.set(Some(id))
                 >

@@ -12,13 +12,15 @@
 
 use leptos::prelude::*;
 use rentapi::model::{Order, OrderState};
+use rentapi::outcome::Intent;
 use rentapi::schedule::Priority;
 use rentapi::{ApiError, Period, ServiceCode};
 
 use crate::api::use_api;
 use crate::clock;
 use crate::i18n::{I18n, use_i18n};
-use crate::store::network::{OFFLINE_REASON_ID, use_network};
+use crate::store::checks::use_checks;
+use crate::store::network::use_network;
 use crate::store::orders::use_orders;
 use crate::store::sms::use_sms;
 use crate::ui::announce::use_announcer;
@@ -37,6 +39,19 @@ pub enum Write {
     Delete,
     /// The service's code, and its name for the outcome.
     AddService(ServiceCode, String),
+}
+
+impl Write {
+    /// What the write means to do, for checking it when its outcome is unknown.
+    fn intent(&self, order: &Order) -> Intent {
+        let id = order.id;
+        match self {
+            Write::Activate => Intent::Activate { id },
+            Write::Prolong(_) => Intent::Prolong { id },
+            Write::Delete => Intent::Delete { id },
+            Write::AddService(service, _) => Intent::AddService { id, service: service.clone() },
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +78,7 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
     let minute = use_minute();
     let network = use_network();
     let announcer = use_announcer();
+    let checks = use_checks();
     let flash = use_context::<Flash>();
     let id = order.with_untracked(|o| o.id);
     let state = Memo::new(move |_| order.with(|o| o.state));
@@ -84,6 +100,8 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
         outcome.set(None);
         let client = api.client_untracked();
         let order = order.get_untracked();
+        // The orders as they were before this write, should its outcome be lost.
+        let before = checks.map(|c| c.snapshot());
         leptos::task::spawn_local(async move {
             let result = match &w {
                 Write::Activate => client.activate(order.id).await.map(drop),
@@ -119,6 +137,15 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
                     let _ = open.try_set(None);
                     store.refresh_after_write();
                 }
+                // It may have happened: no "try again", the orders are read
+                // and compared (store::checks), and the app says what happened.
+                Err(err) if err.kind.outcome_unknown() && checks.is_some() => {
+                    if let (Some(checks), Some(before)) = (checks, before) {
+                        checks.begin(w.intent(&order), before);
+                    }
+                    let _ = outcome.try_set(None);
+                    let _ = open.try_set(None);
+                }
                 Err(err) => {
                     let _ = outcome.try_set(Some(Outcome::Failed(err)));
                 }
@@ -137,8 +164,8 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
         _ => None,
     };
     let error = move || Signal::derive(failed);
-    let busy = move || pending.get() || network.blocked();
-    let offline_reason = move || network.blocked().then(|| OFFLINE_REASON_ID.to_owned());
+    let busy = move || pending.get() || network.writes_blocked();
+    let offline_reason = network.write_described_by();
     let reason_id = format!("prolong-why-{id}");
     let reason = move || block.get().map(|b| block_text(i18n, b));
     // What the row says now: "Sending…", or what the last write did

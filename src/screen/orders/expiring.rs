@@ -10,6 +10,7 @@ use crate::i18n::use_i18n;
 use crate::store::batch::use_batch;
 use crate::store::orders::use_orders;
 use crate::store::reminders::use_reminders;
+use crate::ui::notice::Dismissible;
 
 use super::batch::BatchDialog;
 use super::filters::Filter;
@@ -71,7 +72,6 @@ pub fn ExpiringNote(filter: RwSignal<Filter>) -> impl IntoView {
 /// The reminders given in this visit, each until dismissed.
 #[component]
 pub fn RemindersList() -> impl IntoView {
-    let i18n = use_i18n();
     let Some(reminders) = use_reminders() else { return ().into_any() };
     let shown = move || reminders.shown.get();
     view! {
@@ -80,15 +80,8 @@ pub fn RemindersList() -> impl IntoView {
                 <For each=shown key=|r| (r.id, r.kind) let(r)>
                     {
                         let id = r.id;
-                        view! {
-                            <li class="notice reminder" role="status">
-                                <span>{r.text}</span>
-                                " "
-                                <button type="button" class="link" on:click=move |_| reminders.dismiss(id)>
-                                    {move || i18n.t("dismiss")}
-                                </button>
-                            </li>
-                        }
+                        let on_dismiss = Callback::new(move |()| reminders.dismiss(id));
+                        view! { <li><Dismissible text=r.text class="reminder" on_dismiss /></li> }
                     }
                 </For>
             </ul>

@@ -5,11 +5,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use rentapi::ApiError;
 use rentapi::model::NewOrder;
+use rentapi::outcome::Intent;
 use rentapi::schedule::Priority;
 
 use crate::api::use_api;
 use crate::i18n::use_i18n;
 use crate::pwa::app_href;
+use crate::store::checks::use_checks;
 use crate::store::network::use_network;
 use crate::store::orders::use_orders;
 use crate::store::rent::{Rented, Step, flag, use_rent};
@@ -31,7 +33,8 @@ pub fn ConfirmStep() -> impl IntoView {
     // The rental is sent once: the store ignores a second click, or one
     // on a slow network, while the first is on its way.
     let sms = use_sms();
-    let send = move |_| rent.rent(orders, sms);
+    let checks = use_checks();
+    let send = move |_| rent.rent(orders, sms, checks);
     let error = Signal::derive(move || rent.rent_error.get());
     let country_name = move || {
         let code = rent.draft.with(|d| d.country.clone())?;
@@ -95,8 +98,8 @@ pub fn ConfirmStep() -> impl IntoView {
                     <button
                         type="button"
                         class="primary"
-                        disabled=move || rent.renting.get() || rent.draft.with(|d| d.request().is_none()) || network.blocked()
-                        aria-describedby=network.described_by(None)
+                        disabled=move || rent.renting.get() || rent.draft.with(|d| d.request().is_none()) || network.writes_blocked()
+                        aria-describedby=network.write_described_by()
                         on:click=send
                     >
                         {move || if rent.renting.get() {
@@ -144,24 +147,36 @@ fn ActivateNow(order: NewOrder, name: String) -> impl IntoView {
     let api = use_api();
     let orders = use_orders();
     let id = order.id;
+    let checks = use_checks();
     let activate = Action::new_local(move |_: &()| {
         let client = api.client_untracked();
-        async move { client.activate(id).await }
+        let before = checks.map(|c| c.snapshot());
+        async move {
+            let result = client.activate(id).await;
+            // Lost answer: checked against the orders, said above (store::checks).
+            if let (Err(e), Some(c), Some(before)) = (&result, checks, before) {
+                if e.kind.outcome_unknown() {
+                    c.begin(Intent::Activate { id }, before);
+                }
+            }
+            result
+        }
     });
     Effect::new(move |_| {
         if let Some(Ok(_)) = activate.value().get() {
             orders.refresh(Priority::User);
         }
     });
-    let error: Signal<Option<ApiError>> =
-        Signal::derive(move || activate.value().get().and_then(Result::err));
+    let error: Signal<Option<ApiError>> = Signal::derive(move || {
+        activate.value().get().and_then(Result::err).filter(|e| !e.kind.outcome_unknown())
+    });
     view! {
         <span>{name} " · " {order.display_number()}</span>
         " "
         <button
             type="button"
-            disabled=move || activate.pending().get() || activate.value().get().is_some_and(|r| r.is_ok()) || network.blocked()
-            aria-describedby=network.described_by(None)
+            disabled=move || activate.pending().get() || activate.value().get().is_some_and(|r| r.is_ok()) || network.writes_blocked()
+            aria-describedby=network.write_described_by()
             on:click=move |_| {
                 if !activate.pending().get_untracked() {
                     activate.dispatch(());

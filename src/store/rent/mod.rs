@@ -5,11 +5,13 @@
 use chrono::Duration;
 use leptos::prelude::*;
 use rentapi::model::{Country, NewOrder, ServicesWithProviders};
+use rentapi::outcome::Intent;
 use rentapi::schedule::Priority;
 use rentapi::{ApiError, CountryCode, Period, ServiceCode};
 
 use crate::api::Api;
 use crate::store::cache::{Entry, TtlCache};
+use crate::store::checks::Checks;
 use crate::store::orders::OrdersStore;
 use crate::store::sms::SmsStore;
 use crate::store::storage;
@@ -135,7 +137,7 @@ impl RentStore {
     /// call while it is on its way does nothing. A rental that succeeded
     /// disarms the wizard (it starts again at its first step, nothing
     /// ticked), so renting the same again takes the same steps.
-    pub fn rent(self, orders: OrdersStore, sms: SmsStore) {
+    pub fn rent(self, orders: OrdersStore, sms: SmsStore, checks: Option<Checks>) {
         if self.renting.get_untracked() {
             return;
         }
@@ -149,6 +151,7 @@ impl RentStore {
             .collect();
         self.renting.set(true);
         self.rent_error.set(None);
+        let before = checks.map(|c| c.snapshot());
         let client = self.api.client_untracked();
         leptos::task::spawn_local(async move {
             // Whatever the answer leaves out (service, until) comes from the request.
@@ -167,6 +170,15 @@ impl RentStore {
                     }
                     self.rented.set(Some(Rented { orders: list, names }));
                     orders.refresh_after_write();
+                }
+                // It may have been rented: never guess, never offer it again
+                // blindly; the orders are read and compared (store::checks),
+                // and the wizard starts afresh.
+                Err(err) if err.kind.outcome_unknown() && checks.is_some() => {
+                    self.draft.update(Draft::disarm);
+                    if let (Some(checks), Some(before)) = (checks, before) {
+                        checks.begin(Intent::Rent, before);
+                    }
                 }
                 Err(err) => self.rent_error.set(Some(err)),
             }

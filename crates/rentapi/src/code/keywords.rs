@@ -61,7 +61,9 @@ pub(super) const KEYWORDS: &[Keyword] = &[
     strong("senha", No, true),
     strong("mot de passe", No, false),
     // German, Dutch, Afrikaans, Indonesian, Malay, Nordic, Polish, Czech,
-    // Turkish, Finnish; transliterated Russian (`kod`, `parol`).
+    // Turkish (also as sent without its letters outside GSM's alphabet:
+    // `sifre`, `dogrulama`), Finnish; transliterated Russian (`kod`,
+    // `parol`).
     strong("kode", Compound, true),
     strong("kod", Compound, true),
     strong("kód", No, true),
@@ -72,6 +74,7 @@ pub(super) const KEYWORDS: &[Keyword] = &[
     strong("hasla", No, true),
     strong("heslo", No, true),
     strong("şifre", No, true),
+    strong("sifre", No, true),
     strong("salasana", No, true),
     strong("parol", No, true),
     strong("wachtwoord", Compound, true),
@@ -137,6 +140,7 @@ pub(super) const KEYWORDS: &[Keyword] = &[
     weak("confirm"),
     weak("bestätig"),
     weak("doğrulama"),
+    weak("dogrulama"),
     weak("подтвер"),
     weak("підтвер"),
     weak("авториз"),
@@ -271,6 +275,45 @@ pub(super) const ANTI_LATIN: &[&str] = &[
     "promo",
     "coupon",
     "voucher",
+];
+/// Card, account, amount, balance, order in more languages, as a label
+/// right before its number (`کارت: 1245`, `Konto 12345678`), whole words.
+/// Only the nearest word: two words back it may belong to the code's own
+/// phrase (`رمز برداشت وجه از کارت شما: 5371134`, the password for a
+/// withdrawal from your card).
+pub(super) const ANTI_LABELS: &[&str] = &[
+    "karte",
+    "konto",
+    "betrag",
+    "bestellung",
+    "carte",
+    "compte",
+    "montant",
+    "commande",
+    "tarjeta",
+    "cuenta",
+    "importe",
+    "pedido",
+    "cartão",
+    "cartao",
+    "conta",
+    "carta",
+    "conto",
+    "importo",
+    "ordine",
+    "kart",
+    "hesap",
+    "tutar",
+    "کارت",
+    "حساب",
+    "مبلغ",
+    "مانده",
+    "موجودی",
+    "موجودي",
+    "بطاقة",
+    "البطاقة",
+    "المبلغ",
+    "رصيد",
 ];
 pub(super) const ANTI_CYRILLIC_STEMS: &[&str] = &[
     "заказ",

@@ -38,6 +38,16 @@ const CASES: &[(&str, Option<&str>)] = &[
     ("Il tuo codice è 4455", Some("4455")),
     ("Код: 5521. Никому не сообщайте код. Звоните 88005553535", Some("5521")),
     ("Ваш код: 5521. Списано 1500 руб", Some("5521")),
+    // Turkish without its letters outside the GSM alphabet.
+    ("Sifreniz 482913, kimseyle paylasmayin", Some("482913")),
+    // Arabic-Indic and Persian digits come out in ASCII.
+    ("رمز التحقق: ٤٨٢١٩٣", Some("482193")),
+    ("کد ورود شما: ۷۳۹۲۰۱", Some("739201")),
+    ("Ваш код: ५५२१", None),
+    // A card's digits labelled right before, in other scripts and languages.
+    ("کارت: 1245\nرمز: 5611728", Some("5611728")),
+    ("Karte: 4821\nCode: 556677", Some("556677")),
+    ("رمز برداشت از کارت شما: 5371134", Some("5371134")),
     ("Сумма 1500 руб. Код 5521", Some("5521")),
     ("Your code is 4821. Valid until 12:30 on 2024-05-01", Some("4821")),
     ("Your code 4821 is valid for 10 minutes. Order 55123 is on its way", Some("4821")),

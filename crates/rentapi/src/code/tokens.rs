@@ -2,8 +2,8 @@
 //! let them be a code, and which ones are surely something else.
 
 use super::keywords::{
-    ANTI_CJK, ANTI_CYRILLIC_STEMS, ANTI_LATIN, BAD_AFTER, BAD_BEFORE, CJK_UNITS, KEYWORDS,
-    MONEY_SIGNS, UNITS, WEAK_ANTI,
+    ANTI_CJK, ANTI_CYRILLIC_STEMS, ANTI_LABELS, ANTI_LATIN, BAD_AFTER, BAD_BEFORE, CJK_UNITS,
+    KEYWORDS, MONEY_SIGNS, UNITS, WEAK_ANTI,
 };
 use super::{
     Hit, Text, Token, is_cjk, is_cyrillic, is_digit, is_hyphen, is_joiner, is_space, is_word_char,
@@ -199,7 +199,7 @@ impl Text {
     pub(super) fn anti_before(&self, start: usize) -> bool {
         let c = &self.chars;
         let mut k = start;
-        for _ in 0..2 {
+        for nearest in [true, false] {
             // Skip spaces and the punctuation that sits between a label and
             // its number.
             let mut skipped = 0;
@@ -231,6 +231,7 @@ impl Text {
             let word: String = self.lower[k..end].iter().collect();
             if ANTI_LATIN.contains(&word.as_str())
                 || ANTI_CYRILLIC_STEMS.iter().any(|s| word.starts_with(s))
+                || (nearest && ANTI_LABELS.contains(&word.as_str()))
             {
                 return true;
             }

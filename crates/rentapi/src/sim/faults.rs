@@ -46,6 +46,9 @@ pub enum Sabotage {
     StatusZeroData,
     /// HTTP 200 with JSON that has no `status` (`{}`).
     NoStatus,
+    /// A proxy's 502 page, after the request was carried out: for a
+    /// write, an unknown outcome.
+    BadGateway,
 }
 
 impl Sabotage {
@@ -60,6 +63,7 @@ impl Sabotage {
             "server_error_json" => Sabotage::ServerErrorJson,
             "status_zero_data" => Sabotage::StatusZeroData,
             "no_status" => Sabotage::NoStatus,
+            "bad_gateway" => Sabotage::BadGateway,
             _ => return None,
         })
     }
@@ -95,6 +99,11 @@ impl Sabotage {
                 RawResponse::json(serde_json::to_vec(&v).unwrap_or_default())
             }
             Sabotage::NoStatus => RawResponse::json("{}"),
+            Sabotage::BadGateway => RawResponse::new(
+                502,
+                "text/html",
+                "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>",
+            ),
         }
     }
 }
@@ -133,7 +142,7 @@ mod sabotage_tests {
         assert_eq!(raw.text(), r#"{"data":{"id":5},"status":0}"#);
         let e = crate::decode::decode::<Option<crate::OrderId>>(crate::Method::Prolong, &raw);
         assert!(e.expect_err("unclear").kind.outcome_unknown());
-        for kind in ["server_error_json", "no_status"] {
+        for kind in ["server_error_json", "no_status", "bad_gateway", "html"] {
             let raw = Sabotage::parse(kind).unwrap().apply(RawResponse::json("{}"));
             let e = crate::decode::decode::<()>(crate::Method::RestoreUser, &raw);
             assert!(e.expect_err(kind).kind.outcome_unknown(), "{kind}");
