@@ -32,10 +32,10 @@ pub fn RestoreFlow(order_id: OrderId, #[prop(into)] on_close: Callback<bool>) ->
         async move {
             let result = client.restore(id).await;
             // Lost answer: checked against the orders (store::checks), said below.
-            if let (Err(e), Some(c), Some(before)) = (&result, checks, before) {
-                if e.kind.outcome_unknown() {
-                    c.begin(Intent::Restore { archived: id }, before);
-                }
+            if let (Err(e), Some(c), Some(before)) = (&result, checks, before)
+                && e.kind.outcome_unknown()
+            {
+                c.begin(Intent::Restore { archived: id }, before);
             }
             result
         }

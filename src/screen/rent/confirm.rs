@@ -154,10 +154,10 @@ fn ActivateNow(order: NewOrder, name: String) -> impl IntoView {
         async move {
             let result = client.activate(id).await;
             // Lost answer: checked against the orders, said above (store::checks).
-            if let (Err(e), Some(c), Some(before)) = (&result, checks, before) {
-                if e.kind.outcome_unknown() {
-                    c.begin(Intent::Activate { id }, before);
-                }
+            if let (Err(e), Some(c), Some(before)) = (&result, checks, before)
+                && e.kind.outcome_unknown()
+            {
+                c.begin(Intent::Activate { id }, before);
             }
             result
         }
