@@ -333,7 +333,15 @@ pub const TABLE: &[(&str, &str)] = &[
     ("batch-refused", "{number} ({service}): not prolonged. {reason}"),
     (
         "batch-unclear",
-        "It may have been prolonged all the same: check its expiry before trying again.",
+        "{number} ({service}): {reason} It may have been prolonged: the orders are read again to find out.",
+    ),
+    (
+        "batch-not-sent",
+        "{number} ({service}): not sent, as no write may go until the outcome of the last one is known.",
+    ),
+    (
+        "batch-summary-unclear",
+        "Prolonged: {ok}. Not prolonged: {refused}. Not known yet: {unclear}. Cost of those prolonged: {cost}.",
     ),
     ("batch-summary", "Prolonged: {ok}. Not prolonged: {refused}. Cost: {cost}."),
     ("delete-title", "Delete this number?"),

@@ -291,7 +291,15 @@ pub const TABLE: &[(&str, &str)] = &[
     ("batch-running-help", "每个号码一个请求，依次发送。关闭此窗口不会中断。"),
     ("batch-done", "{number}（{service}）：已延长至 {until}，{price}。"),
     ("batch-refused", "{number}（{service}）：未延长。{reason}"),
-    ("batch-unclear", "也可能已经延长：请先查看到期时间再重试。"),
+    ("batch-unclear", "{number}（{service}）：{reason}可能已经延长：正在重新读取号码列表以确认。"),
+    (
+        "batch-not-sent",
+        "{number}（{service}）：未发送；在上一个请求的结果确认之前，不会发送新的请求。",
+    ),
+    (
+        "batch-summary-unclear",
+        "已延长：{ok} 个。未延长：{refused} 个。尚不确定：{unclear} 个。已延长的费用：{cost}。",
+    ),
     ("batch-summary", "已延长：{ok} 个。未延长：{refused} 个。费用：{cost}。"),
     ("delete-title", "删除此号码？"),
     ("delete-body", "删除 {number}（{service}）？删除后它将不再为您接收短信。"),

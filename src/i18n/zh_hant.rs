@@ -292,7 +292,15 @@ pub const TABLE: &[(&str, &str)] = &[
     ("batch-running-help", "每個號碼一個請求，依序傳送。關閉此視窗不會中斷。"),
     ("batch-done", "{number}（{service}）：已延長至 {until}，{price}。"),
     ("batch-refused", "{number}（{service}）：未延長。{reason}"),
-    ("batch-unclear", "也可能已經延長：請先查看到期時間再重試。"),
+    ("batch-unclear", "{number}（{service}）：{reason}可能已經延長：正在重新讀取號碼列表以確認。"),
+    (
+        "batch-not-sent",
+        "{number}（{service}）：未傳送；在上一個請求的結果確認之前，不會傳送新的請求。",
+    ),
+    (
+        "batch-summary-unclear",
+        "已延長：{ok} 個。未延長：{refused} 個。尚不確定：{unclear} 個。已延長的費用：{cost}。",
+    ),
     ("batch-summary", "已延長：{ok} 個。未延長：{refused} 個。費用：{cost}。"),
     ("delete-title", "刪除此號碼？"),
     ("delete-body", "刪除 {number}（{service}）？刪除後它將不再為您接收簡訊。"),

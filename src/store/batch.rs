@@ -1,8 +1,10 @@
 //! Prolonging several numbers at once: one `prolong` per number, one after
 //! the other through the request queue, each sent exactly once (writes are
 //! never retried, here or in the scheduler). A refusal is recorded with the
-//! provider's reason and the next number goes on; a second start while one
-//! runs does nothing (a double click). At the end the orders are refreshed
+//! provider's reason and the next number goes on; an answer that says
+//! neither yes nor no is handed to the checks store (`store::checks`) and
+//! the rest are not sent, as no write may go until it is known; a second
+//! start while one runs does nothing (a double click). At the end the orders are refreshed
 //! once. The run lives here, not in the dialog: closing the dialog does not
 //! stop what the user confirmed, and opening it again shows where it is.
 
@@ -10,10 +12,13 @@ use std::future::Future;
 
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
+use rentapi::outcome::Intent;
 use rentapi::rules::money;
 use rentapi::{ApiError, OrderId, Period};
 
 use crate::api::Api;
+use crate::store::checks::Checks;
+use crate::store::network::Network;
 use crate::store::orders::OrdersStore;
 
 /// One number of a batch, as the dialog showed it when the user confirmed.
@@ -34,8 +39,14 @@ pub struct BatchItem {
 pub enum ItemOutcome {
     /// The provider accepted: the number now expires at `until`.
     Prolonged { until: DateTime<Utc> },
-    /// The provider refused (or did not answer clearly): its reason.
+    /// The provider refused: its reason. Nothing was charged.
     Refused(ApiError),
+    /// No clear answer (`outcome_unknown`): it may have been done. The
+    /// checks store finds out; no write goes meanwhile.
+    Unclear(ApiError),
+    /// Not sent: an earlier write's outcome was still unknown (or the
+    /// provider could not be reached), and no write may go until it is.
+    NotSent,
 }
 
 /// A batch: what was confirmed, and what became of each so far (in order).
@@ -51,7 +62,10 @@ pub struct BatchRun {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Summary {
     pub prolonged: usize,
+    /// Refused or not sent: not prolonged, not charged.
     pub refused: usize,
+    /// Not known yet (being checked).
+    pub unclear: usize,
     /// What the prolonged ones cost, as quoted.
     pub cost: f64,
 }
@@ -72,13 +86,15 @@ impl BatchRun {
     }
 
     pub fn summary(&self) -> Summary {
-        self.answered().fold(Summary { prolonged: 0, refused: 0, cost: 0.0 }, |mut s, (item, o)| {
+        let zero = Summary { prolonged: 0, refused: 0, unclear: 0, cost: 0.0 };
+        self.answered().fold(zero, |mut s, (item, o)| {
             match o {
                 ItemOutcome::Prolonged { .. } => {
                     s.prolonged += 1;
                     s.cost = money(s.cost + item.cost);
                 }
-                ItemOutcome::Refused(_) => s.refused += 1,
+                ItemOutcome::Refused(_) | ItemOutcome::NotSent => s.refused += 1,
+                ItemOutcome::Unclear(_) => s.unclear += 1,
             }
             s
         })
@@ -88,10 +104,13 @@ impl BatchRun {
 /// Sends one prolongation per item by `period`, in order, each once,
 /// waiting for each answer before the next: `send` makes the request,
 /// `record` keeps its outcome and says whether to go on (the account may
-/// have changed meanwhile). A refusal never stops the others.
+/// have changed meanwhile). A refusal never stops the others; an unclear
+/// answer, or `may_send` saying no (a write's outcome is being checked,
+/// or the provider cannot be reached), does: the rest are not sent.
 pub async fn prolong_each<F, Fut>(
     items: &[BatchItem],
     period: Period,
+    mut may_send: impl FnMut() -> bool,
     mut send: F,
     mut record: impl FnMut(ItemOutcome) -> bool,
 ) where
@@ -99,10 +118,20 @@ pub async fn prolong_each<F, Fut>(
     Fut: Future<Output = Result<(), ApiError>>,
 {
     let days = Duration::days(i64::from(period.days()));
+    let mut stopped = false;
     for item in items {
-        let outcome = match send(item.id).await {
-            Ok(()) => ItemOutcome::Prolonged { until: item.until + days },
-            Err(err) => ItemOutcome::Refused(err),
+        stopped = stopped || !may_send();
+        let outcome = if stopped {
+            ItemOutcome::NotSent
+        } else {
+            match send(item.id).await {
+                Ok(()) => ItemOutcome::Prolonged { until: item.until + days },
+                Err(err) if err.kind.outcome_unknown() => {
+                    stopped = true;
+                    ItemOutcome::Unclear(err)
+                }
+                Err(err) => ItemOutcome::Refused(err),
+            }
         };
         if !record(outcome) {
             return;
@@ -116,13 +145,28 @@ pub struct BatchStore {
     pub run: RwSignal<Option<BatchRun>>,
     api: Api,
     orders: OrdersStore,
+    network: Network,
+    /// Where an unclear answer is checked (none in a bare test mount).
+    checks: Option<Checks>,
     /// Bumped when the account changes: a batch of the old one stops.
     generation: StoredValue<u64>,
 }
 
 impl BatchStore {
-    pub fn provide(api: Api, orders: OrdersStore) -> Self {
-        let me = Self { run: RwSignal::new(None), api, orders, generation: StoredValue::new(0) };
+    pub fn provide(
+        api: Api,
+        orders: OrdersStore,
+        network: Network,
+        checks: Option<Checks>,
+    ) -> Self {
+        let me = Self {
+            run: RwSignal::new(None),
+            api,
+            orders,
+            network,
+            checks,
+            generation: StoredValue::new(0),
+        };
         Effect::new(move |_| {
             api.client();
             me.generation.update_value(|g| *g += 1);
@@ -147,10 +191,22 @@ impl BatchStore {
         let generation = self.generation.get_value();
         let client = self.api.client_untracked();
         let same_account = move || self.generation.try_get_value() == Some(generation);
+        let (network, checks) = (self.network, self.checks);
         leptos::task::spawn_local(async move {
+            let may_send = || !untrack(|| network.writes_blocked());
             let send = |id| {
                 let client = client.clone();
-                async move { client.prolong(id, period).await.map(drop) }
+                async move {
+                    // The orders as they were before this write, should its outcome be lost.
+                    let before = checks.map(|c| c.snapshot());
+                    let result = client.prolong(id, period).await.map(drop);
+                    if let (Err(e), Some(c), Some(before)) = (&result, checks, before)
+                        && e.kind.outcome_unknown()
+                    {
+                        c.begin(Intent::Prolong { id }, before);
+                    }
+                    result
+                }
             };
             let record = |outcome| {
                 if !same_account() {
@@ -163,7 +219,7 @@ impl BatchStore {
                 });
                 true
             };
-            prolong_each(&items, period, send, record).await;
+            prolong_each(&items, period, may_send, send, record).await;
             if same_account() {
                 self.run.update(|r| r.iter_mut().for_each(|r| r.running = false));
                 self.orders.refresh_after_write();
@@ -218,24 +274,71 @@ mod tests {
         ApiError::new(ErrorKind::LowBalance, "Balance is not enough")
     }
 
-    #[test]
-    fn each_is_sent_once_in_order_and_a_refusal_does_not_stop_the_rest() {
-        let items = [item(1, 45.5), item(2, 45.5), item(3, 45.5), item(4, 10.0)];
+    /// Runs [`prolong_each`] with `answer` as the provider, sending while
+    /// `open` says so: what was sent, and what was recorded.
+    fn drive(
+        items: &[BatchItem],
+        open: impl Fn(usize) -> bool,
+        answer: impl Fn(u64) -> Result<(), ApiError>,
+    ) -> (Vec<u64>, Vec<ItemOutcome>) {
         let sent = RefCell::new(Vec::new());
         let mut outcomes = Vec::new();
+        let mut asked = 0;
+        let may_send = || {
+            asked += 1;
+            open(asked)
+        };
         let send = |id: OrderId| {
             sent.borrow_mut().push(id.0);
-            async move { if id.0 == 3 { Err(low_balance()) } else { Ok(()) } }
+            let answer = answer(id.0);
+            async move { answer }
         };
-        run_now(prolong_each(&items, Period::weeks(1), send, |o| {
+        run_now(prolong_each(items, Period::weeks(1), may_send, send, |o| {
             outcomes.push(o);
             true
         }));
-        assert_eq!(*sent.borrow(), [1, 2, 3, 4], "one each, in order, none again");
+        (sent.into_inner(), outcomes)
+    }
+
+    #[test]
+    fn each_is_sent_once_in_order_and_a_refusal_does_not_stop_the_rest() {
+        let items = [item(1, 45.5), item(2, 45.5), item(3, 45.5), item(4, 10.0)];
+        let (sent, outcomes) =
+            drive(&items, |_| true, |id| if id == 3 { Err(low_balance()) } else { Ok(()) });
+        assert_eq!(sent, [1, 2, 3, 4], "one each, in order, none again");
         let prolonged = ItemOutcome::Prolonged { until: t(10) };
         assert_eq!(
             outcomes,
             [prolonged.clone(), prolonged.clone(), ItemOutcome::Refused(low_balance()), prolonged]
+        );
+    }
+
+    #[test]
+    fn an_unclear_answer_is_not_retried_and_stops_the_rest() {
+        let items = [item(1, 1.0), item(2, 1.0), item(3, 1.0)];
+        let timeout = ApiError::new(ErrorKind::Timeout, "");
+        let (sent, outcomes) =
+            drive(&items, |_| true, |id| if id == 2 { Err(timeout.clone()) } else { Ok(()) });
+        assert_eq!(sent, [1, 2], "the second once, the third not at all");
+        assert_eq!(
+            outcomes,
+            [
+                ItemOutcome::Prolonged { until: t(10) },
+                ItemOutcome::Unclear(timeout),
+                ItemOutcome::NotSent
+            ]
+        );
+    }
+
+    #[test]
+    fn nothing_is_sent_while_writes_are_blocked() {
+        let items = [item(1, 1.0), item(2, 1.0), item(3, 1.0)];
+        // Another write's outcome became unknown after the first was sent.
+        let (sent, outcomes) = drive(&items, |asked| asked < 2, |_| Ok(()));
+        assert_eq!(sent, [1]);
+        assert_eq!(
+            outcomes,
+            [ItemOutcome::Prolonged { until: t(10) }, ItemOutcome::NotSent, ItemOutcome::NotSent]
         );
     }
 
@@ -248,40 +351,31 @@ mod tests {
             async { Ok(()) }
         };
         let mut recorded = 0;
-        run_now(prolong_each(&items, Period::months(1), send, |_| {
-            recorded += 1;
-            recorded < 2
-        }));
+        run_now(prolong_each(
+            &items,
+            Period::months(1),
+            || true,
+            send,
+            |_| {
+                recorded += 1;
+                recorded < 2
+            },
+        ));
         assert_eq!(*sent.borrow(), [1, 2], "nothing sent after the stop");
     }
 
     #[test]
-    fn an_unclear_answer_is_reported_not_retried() {
-        let items = [item(1, 1.0)];
-        let calls = RefCell::new(0);
-        let send = |_| {
-            *calls.borrow_mut() += 1;
-            async { Err(ApiError::new(ErrorKind::Timeout, "")) }
-        };
-        let mut outcomes = Vec::new();
-        run_now(prolong_each(&items, Period::weeks(2), send, |o| {
-            outcomes.push(o);
-            true
-        }));
-        assert_eq!(*calls.borrow(), 1);
-        assert!(matches!(&outcomes[..], [ItemOutcome::Refused(e)] if e.kind == ErrorKind::Timeout));
-    }
-
-    #[test]
     fn the_summary_counts_and_costs_what_went_through() {
-        let mut run =
-            BatchRun::new(Period::weeks(1), vec![item(1, 45.5), item(2, 0.1), item(3, 9.0)]);
-        assert_eq!(run.summary(), Summary { prolonged: 0, refused: 0, cost: 0.0 });
+        let items = vec![item(1, 45.5), item(2, 0.1), item(3, 9.0), item(4, 5.0), item(5, 5.0)];
+        let mut run = BatchRun::new(Period::weeks(1), items);
+        assert_eq!(run.summary(), Summary { prolonged: 0, refused: 0, unclear: 0, cost: 0.0 });
         run.outcomes.push(ItemOutcome::Prolonged { until: t(10) });
         run.outcomes.push(ItemOutcome::Prolonged { until: t(10) });
         assert_eq!(run.done(), 2);
         run.outcomes.push(ItemOutcome::Refused(low_balance()));
-        assert_eq!(run.summary(), Summary { prolonged: 2, refused: 1, cost: 45.6 });
-        assert_eq!(run.answered().count(), 3);
+        run.outcomes.push(ItemOutcome::Unclear(ApiError::new(ErrorKind::Timeout, "")));
+        run.outcomes.push(ItemOutcome::NotSent);
+        assert_eq!(run.summary(), Summary { prolonged: 2, refused: 2, unclear: 1, cost: 45.6 });
+        assert_eq!(run.answered().count(), 5);
     }
 }

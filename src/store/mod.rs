@@ -27,8 +27,9 @@ pub fn provide_dashboard(api: crate::api::Api) -> sms::SmsStore {
     let notifier = crate::ui::notify::Notifier::provide();
     catalog::CatalogStore::provide(api);
     let i18n = crate::i18n::use_i18n();
-    checks::Checks::provide(api, orders, network::use_network());
+    let network = network::use_network();
+    let checks = checks::Checks::provide(api, orders, network);
     reminders::RemindersStore::provide(api, orders, Some(notifier), i18n);
-    batch::BatchStore::provide(api, orders);
+    batch::BatchStore::provide(api, orders, network, Some(checks));
     sms::SmsStore::provide(api, orders, seen, Some(notifier))
 }

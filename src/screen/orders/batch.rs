@@ -21,7 +21,7 @@ use wasm_bindgen::JsCast;
 
 use crate::clock;
 use crate::i18n::{I18n, use_i18n};
-use crate::store::batch::{BatchItem, BatchRun, ItemOutcome, use_batch};
+use crate::store::batch::{BatchItem, BatchRun, ItemOutcome, Summary, use_batch};
 use crate::store::catalog::{CatalogStore, Prices, use_catalog};
 use crate::store::orders::use_orders;
 use crate::ui::announce::use_announcer;
@@ -261,21 +261,7 @@ fn BatchProgress() -> impl IntoView {
     let count = move || batch.run.with(|r| r.as_ref().map_or(0, |r| r.items.len()));
     let done = move || batch.run.with(|r| r.as_ref().map_or(0, BatchRun::done));
     let running = move || batch.running();
-    let summary = move || {
-        batch.run.with(|r| {
-            r.as_ref().map(|r| {
-                let s = r.summary();
-                i18n.fmt(
-                    "batch-summary",
-                    &[
-                        ("ok", &s.prolonged.to_string()),
-                        ("refused", &s.refused.to_string()),
-                        ("cost", &money(s.cost)),
-                    ],
-                )
-            })
-        })
-    };
+    let summary = move || batch.run.with(|r| r.as_ref().map(|r| summary_text(i18n, r.summary())));
     // The end is said once to screen readers, as other actions' outcomes are.
     Effect::new(move |was_running: Option<bool>| {
         let now = running();
@@ -336,42 +322,51 @@ fn BatchResult(index: usize) -> impl IntoView {
     };
     move || {
         answered().map(|(item, outcome)| {
-            let (number, service) = (item.number.as_str(), item.service.as_str());
-            match outcome {
-                ItemOutcome::Prolonged { until } => {
-                    let text = i18n.fmt(
-                        "batch-done",
-                        &[
-                            ("number", number),
-                            ("service", service),
-                            ("until", &clock::local(until)),
-                            ("price", &money(item.cost)),
-                        ],
-                    );
-                    view! { <li class="prolonged" data-order-id=item.id.to_string()>{text}</li> }
-                        .into_any()
-                }
-                ItemOutcome::Refused(err) => {
-                    let text = i18n.fmt(
-                        "batch-refused",
-                        &[
-                            ("number", number),
-                            ("service", service),
-                            ("reason", i18n.t(err.kind.message_key())),
-                        ],
-                    );
-                    // Not a clear no: it may have gone through (never sent again).
-                    let unclear = err
-                        .kind
-                        .outcome_unknown()
-                        .then(|| view! { " " <span>{i18n.t("batch-unclear")}</span> });
-                    view! {
-                        <li class="refused" data-order-id=item.id.to_string()>{text}{unclear}</li>
-                    }
-                    .into_any()
-                }
-            }
+            let (class, text) = result_text(i18n, &item, &outcome);
+            view! { <li class=class data-order-id=item.id.to_string()>{text}</li> }
         })
+    }
+}
+
+/// "Prolonged: 3. Not prolonged: 1. Cost: $136.50." (and how many are
+/// not known yet, when some are).
+fn summary_text(i18n: I18n, s: Summary) -> String {
+    let (ok, refused, unclear) =
+        (s.prolonged.to_string(), s.refused.to_string(), s.unclear.to_string());
+    let args = [
+        ("ok", ok.as_str()),
+        ("refused", &refused),
+        ("unclear", &unclear),
+        ("cost", &money(s.cost)),
+    ];
+    if s.unclear == 0 {
+        i18n.fmt("batch-summary", &args)
+    } else {
+        i18n.fmt("batch-summary-unclear", &args)
+    }
+}
+
+/// One outcome in words, and its class (how it looks).
+fn result_text(i18n: I18n, item: &BatchItem, outcome: &ItemOutcome) -> (&'static str, String) {
+    let (number, service) = (item.number.as_str(), item.service.as_str());
+    let about = |key: &str, extra: &[(&str, &str)]| {
+        let mut args = vec![("number", number), ("service", service)];
+        args.extend_from_slice(extra);
+        i18n.fmt(key, &args)
+    };
+    match outcome {
+        ItemOutcome::Prolonged { until } => (
+            "prolonged",
+            about("batch-done", &[("until", &clock::local(*until)), ("price", &money(item.cost))]),
+        ),
+        ItemOutcome::Refused(err) => {
+            ("refused", about("batch-refused", &[("reason", i18n.t(err.kind.message_key()))]))
+        }
+        // Not a clear no: it may have gone through; never sent again, checked.
+        ItemOutcome::Unclear(err) => {
+            ("unclear", about("batch-unclear", &[("reason", i18n.t(err.kind.message_key()))]))
+        }
+        ItemOutcome::NotSent => ("refused", about("batch-not-sent", &[])),
     }
 }
 
@@ -444,6 +439,46 @@ mod tests {
         assert_eq!(
             line_text(i18n, &line(Err(ProlongBlock::Refused), None), ready),
             "The provider does not allow prolonging this number."
+        );
+    }
+
+    #[test]
+    fn each_outcome_and_the_summary_in_words() {
+        let i18n = I18n { lang: RwSignal::new(Lang::En) };
+        let item = BatchItem {
+            id: OrderId(7),
+            number: "+7 9096068511".into(),
+            service: "Instagram".into(),
+            until: t(3),
+            cost: 42.0,
+        };
+        let (class, text) = result_text(i18n, &item, &ItemOutcome::Prolonged { until: t(10) });
+        assert_eq!(class, "prolonged");
+        assert!(text.starts_with("+7 9096068511 (Instagram): prolonged until "), "{text}");
+        assert!(text.ends_with(", $42.00."), "{text}");
+        let low = ApiError::new(ErrorKind::LowBalance, "Balance is not enough");
+        assert_eq!(
+            result_text(i18n, &item, &ItemOutcome::Refused(low)),
+            (
+                "refused",
+                "+7 9096068511 (Instagram): not prolonged. Your balance is too low for this."
+                    .into()
+            )
+        );
+        let (class, text) =
+            result_text(i18n, &item, &ItemOutcome::Unclear(ApiError::new(ErrorKind::Timeout, "")));
+        assert_eq!(class, "unclear");
+        assert!(text.contains("did not answer in time. It may have been prolonged"), "{text}");
+        let (class, text) = result_text(i18n, &item, &ItemOutcome::NotSent);
+        assert_eq!(class, "refused");
+        assert!(text.contains("not sent"), "{text}");
+
+        let s = Summary { prolonged: 3, refused: 1, unclear: 0, cost: 136.5 };
+        assert_eq!(summary_text(i18n, s), "Prolonged: 3. Not prolonged: 1. Cost: $136.50.");
+        let s = Summary { prolonged: 1, refused: 2, unclear: 1, cost: 42.0 };
+        assert_eq!(
+            summary_text(i18n, s),
+            "Prolonged: 1. Not prolonged: 2. Not known yet: 1. Cost of those prolonged: $42.00."
         );
     }
 }
