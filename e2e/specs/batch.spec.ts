@@ -12,12 +12,13 @@ const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = path.join(__dirname, '..', 'screenshots');
 const DAY = 86_400;
 
-type Rental = { id: string; service: string; until: number };
+type Rental = { id: string; number: string; service: string; until: number };
 
 async function rent(sim: Sim, key: string, service: string, dtype: 'week' | 'month' = 'week') {
   const created = await sim.api({ method: 'create', apikey: key, country: 'RU', service, dtype, dcount: 1 });
   expect(Number(created.status), JSON.stringify(created)).toBe(1);
-  return String(Array.isArray(created.data) ? created.data[0].id : created.data.id);
+  const o = Array.isArray(created.data) ? created.data[0] : created.data;
+  return { id: String(o.id), number: `+7 ${o.pnumber}` };
 }
 
 /** What one week of `service` in Russia costs, in cents, as the simulator prices it. */
@@ -36,11 +37,11 @@ async function account(sim: Sim) {
   await sim.control('set_balance', { key, amount: 1000 });
   const rentals: Rental[] = [];
   for (const [i, service] of ['opt16', 'opt20', 'opt29', 'opt1', 'opt16'].entries()) {
-    const id = await rent(sim, key, service);
+    const { id, number } = await rent(sim, key, service);
     const set = await sim.control('set_until', { key, id, secs: 3 * DAY + i * 3600 });
-    rentals.push({ id, service, until: Number(set.until) });
+    rentals.push({ id, number, service, until: Number(set.until) });
   }
-  const far = await rent(sim, key, 'opt20', 'month');
+  const far = (await rent(sim, key, 'opt20', 'month')).id;
   return { key, rentals, far };
 }
 
@@ -154,6 +155,36 @@ test('prolong several: one request per chosen number, a refusal reported, the re
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(dialog).toHaveCount(0);
   await expect(note).toContainText('Expiring within 7 days: 2;');
+});
+
+test('an unclear answer: that number is checked, the rest are not sent, nothing is sent twice', async ({ page, sim }) => {
+  const { key, rentals } = await account(sim);
+  await openWithKey(page, key);
+  await expect(page.locator('tr.order-row')).toHaveCount(6);
+  await page.getByTestId('expiring-note').getByRole('button', { name: 'Prolong several…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Prolong several numbers' });
+  const confirm = dialog.getByRole('button', { name: /^Prolong 5 for/ });
+  await expect(confirm).toBeEnabled();
+  // The first prolong is carried out, and its answer is a 500 with {}.
+  await sim.control('sabotage', { method: 'prolong', kind: 'server_error_json' });
+  const before = await sim.counters();
+  await confirm.click();
+  await expect(dialog.getByTestId('batch-summary')).toHaveText(
+    'Prolonged: 0. Not prolonged: 4. Not known yet: 1. Cost of those prolonged: $0.00.', { timeout: 30_000 });
+  await expect(dialog.locator(`.batch-results li.unclear[data-order-id="${rentals[0].id}"]`))
+    .toContainText('no clear answer. It may have been prolonged');
+  for (const r of rentals.slice(1)) {
+    await expect(dialog.locator(`.batch-results li.refused[data-order-id="${r.id}"]`)).toContainText('not sent');
+  }
+  const after = await sim.counters();
+  expect((after.data.calls.prolong ?? 0) - (before.data.calls.prolong ?? 0), 'the first only, once').toBe(1);
+  // The check finds it went through, and says so once the dialog is closed.
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(page.getByTestId('checked').filter({ hasText: `${rentals[0].number} was prolonged.` }))
+    .toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('checking')).toHaveCount(0);
+  expect(await untilOf(sim, key, rentals[0].id)).toBe(rentals[0].until + 7 * DAY);
+  for (const r of rentals.slice(1)) expect(await untilOf(sim, key, r.id)).toBe(r.until);
 });
 
 for (const lang of ['ru', 'zh-Hant'] as const) {

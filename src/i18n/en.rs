@@ -333,7 +333,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("batch-refused", "{number} ({service}): not prolonged. {reason}"),
     (
         "batch-unclear",
-        "{number} ({service}): {reason} It may have been prolonged: the orders are read again to find out.",
+        "{number} ({service}): no clear answer. It may have been prolonged: the orders are read again to find out.",
     ),
     (
         "batch-not-sent",

@@ -291,7 +291,10 @@ pub const TABLE: &[(&str, &str)] = &[
     ("batch-running-help", "每个号码一个请求，依次发送。关闭此窗口不会中断。"),
     ("batch-done", "{number}（{service}）：已延长至 {until}，{price}。"),
     ("batch-refused", "{number}（{service}）：未延长。{reason}"),
-    ("batch-unclear", "{number}（{service}）：{reason}可能已经延长：正在重新读取号码列表以确认。"),
+    (
+        "batch-unclear",
+        "{number}（{service}）：回答不明确。可能已经延长：正在重新读取号码列表以确认。",
+    ),
     (
         "batch-not-sent",
         "{number}（{service}）：未发送；在上一个请求的结果确认之前，不会发送新的请求。",

@@ -292,7 +292,10 @@ pub const TABLE: &[(&str, &str)] = &[
     ("batch-running-help", "每個號碼一個請求，依序傳送。關閉此視窗不會中斷。"),
     ("batch-done", "{number}（{service}）：已延長至 {until}，{price}。"),
     ("batch-refused", "{number}（{service}）：未延長。{reason}"),
-    ("batch-unclear", "{number}（{service}）：{reason}可能已經延長：正在重新讀取號碼列表以確認。"),
+    (
+        "batch-unclear",
+        "{number}（{service}）：回答不明確。可能已經延長：正在重新讀取號碼列表以確認。",
+    ),
     (
         "batch-not-sent",
         "{number}（{service}）：未傳送；在上一個請求的結果確認之前，不會傳送新的請求。",

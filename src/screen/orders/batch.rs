@@ -362,10 +362,9 @@ fn result_text(i18n: I18n, item: &BatchItem, outcome: &ItemOutcome) -> (&'static
         ItemOutcome::Refused(err) => {
             ("refused", about("batch-refused", &[("reason", i18n.t(err.kind.message_key()))]))
         }
-        // Not a clear no: it may have gone through; never sent again, checked.
-        ItemOutcome::Unclear(err) => {
-            ("unclear", about("batch-unclear", &[("reason", i18n.t(err.kind.message_key()))]))
-        }
+        // Not a clear no: it may have gone through; never sent again, but
+        // checked (store::checks says what happened once it knows).
+        ItemOutcome::Unclear(_) => ("unclear", about("batch-unclear", &[])),
         ItemOutcome::NotSent => ("refused", about("batch-not-sent", &[])),
     }
 }
@@ -468,7 +467,10 @@ mod tests {
         let (class, text) =
             result_text(i18n, &item, &ItemOutcome::Unclear(ApiError::new(ErrorKind::Timeout, "")));
         assert_eq!(class, "unclear");
-        assert!(text.contains("did not answer in time. It may have been prolonged"), "{text}");
+        assert_eq!(
+            text,
+            "+7 9096068511 (Instagram): no clear answer. It may have been prolonged: the orders are read again to find out."
+        );
         let (class, text) = result_text(i18n, &item, &ItemOutcome::NotSent);
         assert_eq!(class, "refused");
         assert!(text.contains("not sent"), "{text}");
