@@ -2,7 +2,9 @@
 //!
 //! Files by what the user sees: `list` (the table), `row` (one order),
 //! `filters`, `actions` (a row's buttons), `prolong` and `dialogs` (the
-//! confirmations), `sms` (the SMS panel).
+//! confirmations), `period` (their period picker), `expiring` (what
+//! expires soon) and `batch` (prolonging several at once), `sms` (the SMS
+//! panel).
 
 mod actions;
 mod batch;
