@@ -1,15 +1,18 @@
 //! No number lost by forgetting: how many expire within the prolong
-//! window and when the first does, one click from seeing only them.
+//! window and when the first does, one click from seeing only them, one
+//! more from prolonging several at once.
 
 use leptos::prelude::*;
 use rentapi::rules::expiring;
 
 use crate::clock;
 use crate::i18n::use_i18n;
+use crate::store::batch::use_batch;
 use crate::store::orders::use_orders;
 use crate::store::reminders::use_reminders;
 use crate::ui::notice::Dismissible;
 
+use super::batch::BatchDialog;
 use super::filters::Filter;
 use super::row::use_minute;
 
@@ -17,10 +20,22 @@ use super::row::use_minute;
 pub fn ExpiringNote(filter: RwSignal<Filter>) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_orders();
+    let batch = use_batch();
     let minute = use_minute();
     let soon = Memo::new(move |_| store.orders.with(|list| expiring(list, minute.0.get())));
     let on = move || filter.with(|f| f.expiring);
-    move || {
+    let batch_open = RwSignal::new(false);
+    // While a batch runs with its dialog closed, the button says how far it is.
+    let batch_label = move || {
+        batch.run.with(|r| match r {
+            Some(r) if r.running => i18n.fmt(
+                "batch-progress",
+                &[("done", &r.done().to_string()), ("n", &r.items.len().to_string())],
+            ),
+            _ => i18n.t("batch-open").to_owned(),
+        })
+    };
+    let note = move || {
         soon.get().map(|(n, first)| {
             view! {
                 <p class="expiring-note" data-testid="expiring-note">
@@ -36,9 +51,21 @@ pub fn ExpiringNote(filter: RwSignal<Filter>) -> impl IntoView {
                     >
                         {move || if on() { i18n.t("expiring-all") } else { i18n.t("expiring-show") }}
                     </button>
+                    " "
+                    <button type="button" class="link" on:click=move |_| batch_open.set(true)>
+                        {batch_label}
+                    </button>
                 </p>
             }
         })
+    };
+    // The dialog outside the note: once its numbers are prolonged the note
+    // may go, and the dialog still has their outcome to show.
+    view! {
+        {note}
+        <Show when=move || batch_open.get()>
+            <BatchDialog on_close=Callback::new(move |()| batch_open.set(false)) />
+        </Show>
     }
 }
 

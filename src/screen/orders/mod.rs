@@ -2,13 +2,17 @@
 //!
 //! Files by what the user sees: `list` (the table), `row` (one order),
 //! `filters`, `actions` (a row's buttons), `prolong` and `dialogs` (the
-//! confirmations), `sms` (the SMS panel).
+//! confirmations), `period` (their period picker), `expiring` (what
+//! expires soon) and `batch` (prolonging several at once), `sms` (the SMS
+//! panel).
 
 mod actions;
+mod batch;
 mod dialogs;
 mod expiring;
 mod filters;
 mod list;
+mod period;
 mod prolong;
 mod row;
 mod sms;
@@ -30,7 +34,8 @@ pub use actions::{RowActions, Write};
 pub use dialogs::{AddServiceDialog, DeleteDialog, addable, days_left};
 pub use filters::{Filter, FilterBar, SortBy, StateFilter, matches_text, visible};
 pub use list::OrdersList;
-pub use prolong::{ProlongDialog, counts_for, prolong_block};
+pub use period::counts_for;
+pub use prolong::{ProlongDialog, prolong_block};
 pub use row::{OrderRow, countdown, service_name, state_class, state_text};
 pub use sms::{CodeButton, SmsList, SmsPanel, SmsView};
 
