@@ -225,8 +225,11 @@ test.describe('money', () => {
     await openWithKey(page, key);
     const row = page.locator(`tr.order-row[data-order-id="${id}"]`);
     await expect(row).toBeVisible();
-    await row.getByRole('button', { name: 'Prolong', exact: true }).click();
-    await expect(page.getByRole('dialog')).toContainText(/More days that can be added: 2 \(until .+\)\. A rental lasts at most 90 days/);
+    // Said beside the disabled Prolong button, which points at it.
+    const why = row.locator('.prolong-why');
+    await expect(why).toContainText(/More days that can be added: 2 \(until .+\)\. A rental lasts at most 90 days/);
+    await expect(row.getByRole('button', { name: 'Prolong', exact: true })).toBeDisabled();
+    await expect(row.getByRole('button', { name: 'Prolong', exact: true })).toHaveAttribute('aria-describedby', await why.getAttribute('id') ?? 'x');
   });
 });
 

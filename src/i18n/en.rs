@@ -211,7 +211,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("watch-start", "Wait for a code"),
     ("watch-on", "Waiting for a code: {time} left."),
     ("watch-stop", "Stop waiting"),
-    ("watch-timed-out", "No code came in {n} minutes."),
+    ("watch-timed-out", "No code came while waiting ({time})."),
     ("watch-again", "Wait again"),
     ("expiring-summary", "Expiring within 7 days: {n}; the first on {date}."),
     ("expiring-show", "Show them"),

@@ -212,7 +212,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("watch-start", "Ждать код"),
     ("watch-on", "Ждём код: осталось {time}."),
     ("watch-stop", "Не ждать"),
-    ("watch-timed-out", "Код не пришёл за {n}\u{a0}мин."),
+    ("watch-timed-out", "Код не пришёл за время ожидания ({time})."),
     ("watch-again", "Ждать снова"),
     ("expiring-summary", "Истекают в ближайшие 7 дней: {n}; первый — {date}."),
     ("expiring-show", "Показать их"),

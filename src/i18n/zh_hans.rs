@@ -180,7 +180,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("watch-start", "等待验证码"),
     ("watch-on", "正在等待验证码：剩余 {time}。"),
     ("watch-stop", "停止等待"),
-    ("watch-timed-out", "{n} 分钟内没有收到验证码。"),
+    ("watch-timed-out", "等待期间（{time}）没有收到验证码。"),
     ("watch-again", "再次等待"),
     ("expiring-summary", "7 天内到期：{n} 个；最早于 {date}。"),
     ("expiring-show", "只看这些"),

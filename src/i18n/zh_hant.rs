@@ -181,7 +181,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("watch-start", "等待驗證碼"),
     ("watch-on", "正在等待驗證碼：剩餘 {time}。"),
     ("watch-stop", "停止等待"),
-    ("watch-timed-out", "{n} 分鐘內沒有收到驗證碼。"),
+    ("watch-timed-out", "等待期間（{time}）沒有收到驗證碼。"),
     ("watch-again", "再次等待"),
     ("expiring-summary", "7 天內到期：{n} 個；最早於 {date}。"),
     ("expiring-show", "只看這些"),

@@ -136,7 +136,13 @@ impl Checks {
 /// The numbers a verdict is about: the new or changed orders' numbers, or
 /// the one the write was for.
 fn numbers(u: &Unknown, verdict: &Verdict, now: &[Order]) -> Vec<String> {
-    let shown = |id| now.iter().find(|o| o.id == id).map(Order::display_number);
+    // The order as it is now, or as it was (a deleted one is gone).
+    let shown = |id| {
+        now.iter()
+            .find(|o| o.id == id)
+            .map(Order::display_number)
+            .or_else(|| u.shown_before(id).map(str::to_owned))
+    };
     let ids = match (verdict, &u.intent) {
         (Verdict::Happened(ids), _) => ids.clone(),
         (

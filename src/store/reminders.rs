@@ -5,10 +5,11 @@
 
 use std::collections::HashSet;
 
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use rentapi::OrderId;
 use rentapi::model::Order;
-use rentapi::rules::Reminder;
+use rentapi::rules::{Reminder, expires_soon};
 
 use crate::api::Api;
 use crate::clock;
@@ -25,37 +26,65 @@ pub struct Shown {
     pub text: String,
 }
 
+/// What the reminders remember, per account mode, across reloads.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Memory {
+    /// Reminders given, as `(order, kind)`: each is given once.
+    given: HashSet<(OrderId, Reminder)>,
+    /// Orders seen before their prolong window opened: they get a reminder
+    /// when it opens. (A week's rental is in its window from the start:
+    /// the renter has just paid and needs no reminder then.)
+    before_window: HashSet<OrderId>,
+}
+
+impl Memory {
+    /// The reminders due in `orders` at `now`, given from now on; orders
+    /// no longer listed are forgotten. Also says whether anything changed.
+    pub fn step(
+        &mut self,
+        orders: &[Order],
+        now: DateTime<Utc>,
+    ) -> (Vec<(OrderId, Reminder)>, bool) {
+        let before = self.clone();
+        let ids: HashSet<OrderId> = orders.iter().map(|o| o.id).collect();
+        self.given.retain(|(id, _)| ids.contains(id));
+        self.before_window.retain(|id| ids.contains(id));
+        let mut due = Vec::new();
+        for o in orders {
+            if o.until > now && !expires_soon(o, now) {
+                self.before_window.insert(o.id);
+            }
+            let wanted = match Reminder::due(o, now) {
+                Some(Reminder::WindowOpen) if !self.before_window.contains(&o.id) => None,
+                other => other,
+            };
+            if let Some(kind) = wanted.filter(|k| self.given.insert((o.id, *k))) {
+                due.push((o.id, kind));
+            }
+        }
+        let changed = *self != before;
+        (due, changed)
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct RemindersStore {
-    /// Reminders given, as `(order, kind)`: each is given once.
-    given: StoredValue<HashSet<(OrderId, Reminder)>>,
+    memory: StoredValue<Memory>,
     /// What the page shows now.
     pub shown: RwSignal<Vec<Shown>>,
     api: Api,
 }
 
-/// The reminders due in `orders` at `now` and not given yet.
-pub fn due(
-    orders: &[Order],
-    given: &HashSet<(OrderId, Reminder)>,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Vec<(OrderId, Reminder)> {
-    orders
-        .iter()
-        .filter_map(|o| Reminder::due(o, now).map(|r| (o.id, r)))
-        .filter(|k| !given.contains(k))
-        .collect()
-}
-
 impl RemindersStore {
     pub fn provide(api: Api, orders: OrdersStore, notifier: Option<Notifier>, i18n: I18n) -> Self {
-        let me =
-            Self { given: StoredValue::new(HashSet::new()), shown: RwSignal::new(Vec::new()), api };
+        let me = Self {
+            memory: StoredValue::new(Memory::default()),
+            shown: RwSignal::new(Vec::new()),
+            api,
+        };
         Effect::new(move |_| {
             api.client();
-            let list: Vec<(OrderId, Reminder)> =
-                storage::load_json(&me.storage_key()).unwrap_or_default();
-            me.given.set_value(list.into_iter().collect());
+            me.memory.set_value(storage::load_json(&me.storage_key()).unwrap_or_default());
             me.shown.set(Vec::new());
         });
         // After every answered poll (and so at least every poll interval).
@@ -75,13 +104,15 @@ impl RemindersStore {
 
     fn check(self, orders: OrdersStore, notifier: Option<Notifier>, i18n: I18n) {
         let now = clock::now();
-        let (fresh, ids): (Vec<(Order, Reminder)>, HashSet<OrderId>) = orders.orders.with(|list| {
-            let fresh = self.given.with_value(|given| due(list, given, now));
-            let by_id = |id: OrderId| list.iter().find(|o| o.id == id).cloned();
-            (
-                fresh.into_iter().filter_map(|(id, r)| Some((by_id(id)?, r))).collect(),
-                list.iter().map(|o| o.id).collect(),
-            )
+        let fresh: Vec<(Order, Reminder)> = orders.orders.with(|list| {
+            let (due, changed) =
+                self.memory.try_update_value(|m| m.step(list, now)).unwrap_or_default();
+            if changed {
+                self.memory.with_value(|m| storage::save_json(&self.storage_key(), m));
+            }
+            due.into_iter()
+                .filter_map(|(id, r)| Some((list.iter().find(|o| o.id == id)?.clone(), r)))
+                .collect()
         });
         if fresh.is_empty() {
             return;
@@ -105,13 +136,6 @@ impl RemindersStore {
             }
             shown.push(Shown { id: order.id, kind: *kind, text });
         }
-        self.given.update_value(|given| {
-            // Orders gone from the list need their reminders no more.
-            given.retain(|(id, _)| ids.contains(id));
-            given.extend(fresh.iter().map(|(o, r)| (o.id, *r)));
-            let list: Vec<_> = given.iter().copied().collect();
-            storage::save_json(&self.storage_key(), &list);
-        });
         self.shown.update(|s| {
             s.retain(|r| !fresh.iter().any(|(o, _)| o.id == r.id));
             s.extend(shown);
@@ -130,21 +154,34 @@ pub fn use_reminders() -> Option<RemindersStore> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{DateTime, Utc};
 
     fn t(days: f64) -> DateTime<Utc> {
         DateTime::from_timestamp(1_700_000_000 + (days * 86_400.0) as i64, 0).unwrap()
     }
 
     #[test]
-    fn each_reminder_is_given_once() {
-        let soon = Order { id: OrderId(1), ..Order::sample(t(3.0)) };
-        let far = Order { id: OrderId(2), ..Order::sample(t(30.0)) };
-        let orders = [soon, far];
-        let mut given = HashSet::new();
-        assert_eq!(due(&orders, &given, t(0.0)), [(OrderId(1), Reminder::WindowOpen)]);
-        given.insert((OrderId(1), Reminder::WindowOpen));
-        assert!(due(&orders, &given, t(1.0)).is_empty(), "given already");
-        assert_eq!(due(&orders, &given, t(2.5)), [(OrderId(1), Reminder::LastDay)]);
+    fn each_reminder_is_given_once_and_only_for_a_window_that_opened() {
+        let month = Order { id: OrderId(1), ..Order::sample(t(30.0)) };
+        let week = Order { id: OrderId(2), ..Order::sample(t(7.0)) };
+        let orders = [month, week];
+        let mut m = Memory::default();
+        // Just rented for a week: already in its window; no reminder for it.
+        let (due, changed) = m.step(&orders, t(0.01));
+        assert!(due.is_empty() && changed);
+        assert_eq!(m.step(&orders, t(0.02)), (vec![], false), "nothing new");
+        // The month's window opens: once.
+        assert_eq!(m.step(&orders, t(23.5)).0, [(OrderId(1), Reminder::WindowOpen)]);
+        assert!(m.step(&orders, t(23.6)).0.is_empty(), "given already");
+        // A day before the end: the week's, then the month's.
+        let mut week_only = m.clone();
+        assert_eq!(week_only.step(&orders, t(6.5)).0, [(OrderId(2), Reminder::LastDay)]);
+        assert_eq!(m.step(&orders, t(29.5)).0, [(OrderId(1), Reminder::LastDay)]);
+        // Kept across reloads.
+        let saved: Memory = serde_json::from_str(&serde_json::to_string(&m).unwrap()).unwrap();
+        assert_eq!(saved, m);
+        // An order gone from the list is forgotten.
+        m.step(&orders[..1], t(29.6));
+        assert!(!m.given.iter().any(|(id, _)| *id == OrderId(2)));
+        assert!(!m.before_window.contains(&OrderId(2)));
     }
 }

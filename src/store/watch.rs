@@ -15,6 +15,16 @@ use rentapi::model::Sms;
 /// How long a watch lasts without a code.
 pub const WATCH_MINUTES: i64 = 5;
 
+/// The end-to-end tests (against the simulator, never the provider)
+/// shorten a watch via localStorage, like `smsrent.poll_ms`; 5 s .. 1 h.
+const WATCH_STORAGE: &str = "smsrent.watch_secs";
+
+/// A watch's length in seconds: [`WATCH_MINUTES`], unless `smsrent.watch_secs` says otherwise.
+pub fn watch_secs() -> i64 {
+    let secs = crate::store::storage::get(WATCH_STORAGE).and_then(|v| v.trim().parse::<i64>().ok());
+    secs.map_or(WATCH_MINUTES * 60, |s| s.clamp(5, 3600))
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Watch {
     pub until: DateTime<Utc>,
@@ -61,17 +71,23 @@ pub fn after_read(
 pub struct Watches {
     active: RwSignal<HashMap<OrderId, Watch>>,
     ended: RwSignal<HashMap<OrderId, WatchEnd>>,
+    /// How long a watch lasts ([`watch_secs`], read once).
+    pub length_secs: i64,
 }
 
 impl Watches {
     pub fn new() -> Self {
-        Self { active: RwSignal::new(HashMap::new()), ended: RwSignal::new(HashMap::new()) }
+        Self {
+            active: RwSignal::new(HashMap::new()),
+            ended: RwSignal::new(HashMap::new()),
+            length_secs: watch_secs(),
+        }
     }
 
     /// Watches `id` from `now` (again, if it was): `known` are its SMS so
     /// far, `None` when not read yet.
     pub fn start(&self, id: OrderId, known: Option<Vec<Sms>>, now: DateTime<Utc>) {
-        let until = now + Duration::minutes(WATCH_MINUTES);
+        let until = now + Duration::seconds(self.length_secs);
         self.ended.update(|e| {
             e.remove(&id);
         });

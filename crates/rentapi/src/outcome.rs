@@ -33,7 +33,11 @@ pub struct Before {
     pub id: OrderId,
     pub until: DateTime<Utc>,
     pub state: OrderState,
+    /// Digits only, to find the same number again.
     pub number: String,
+    /// As people write it (`+7 9096068511`), to name it after it is gone.
+    #[serde(default)]
+    pub shown: String,
 }
 
 /// A write waiting to be checked.
@@ -58,9 +62,20 @@ impl Unknown {
     pub fn new(intent: Intent, orders: &[Order], at: DateTime<Utc>) -> Self {
         let before = orders
             .iter()
-            .map(|o| Before { id: o.id, until: o.until, state: o.state, number: o.api_number() })
+            .map(|o| Before {
+                id: o.id,
+                until: o.until,
+                state: o.state,
+                number: o.api_number(),
+                shown: o.display_number(),
+            })
             .collect();
         Self { intent, before, at }
+    }
+
+    /// How `id` was written before the write, if it was there.
+    pub fn shown_before(&self, id: OrderId) -> Option<&str> {
+        self.was(id).map(|b| b.shown.as_str()).filter(|s| !s.is_empty())
     }
 
     fn was(&self, id: OrderId) -> Option<&Before> {

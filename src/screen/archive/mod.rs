@@ -164,7 +164,9 @@ fn ArchiveRow(row: HistoryRow, restoring: RwSignal<Option<OrderId>>) -> impl Int
             <td class="action">
                 <button
                     type="button"
-                    disabled=move || restoring.get().is_some() || network.writes_blocked()
+                    // Not disabled while the dialog is open: it is modal, and its
+                    // opener must keep the focus it gives back.
+                    disabled=move || network.writes_blocked()
                     aria-describedby=network.write_described_by()
                     aria-label=move || i18n.fmt("archive-restore-label", &[("number", &number)])
                     on:click=move |_| restoring.set(Some(id))

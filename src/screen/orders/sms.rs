@@ -97,7 +97,9 @@ pub fn SmsView(
                         aria-describedby=network.described_by(None)
                         on:click=move |_| refresh.run(())
                     >
-                        {move || if loading.get() { i18n.t("sms-loading") } else { i18n.t("sms-refresh") }}
+                        // Said only until the first answer: a watched order is read
+                        // every few seconds, and the label must not flicker with it.
+                        {move || if loading.get() && bundle.with(Option::is_none) { i18n.t("sms-loading") } else { i18n.t("sms-refresh") }}
                     </button>
                 })}
             </header>

@@ -9,7 +9,7 @@ use crate::clock::use_ticker;
 use crate::i18n::use_i18n;
 use crate::store::network::use_network;
 use crate::store::sms::use_sms;
-use crate::store::watch::{WATCH_MINUTES, WatchEnd};
+use crate::store::watch::WatchEnd;
 
 #[component]
 pub fn WatchControl(id: OrderId) -> impl IntoView {
@@ -23,7 +23,7 @@ pub fn WatchControl(id: OrderId) -> impl IntoView {
             let ticker = use_ticker();
             let left = move || {
                 let secs = (until - ticker.0.get()).num_seconds().max(0);
-                i18n.fmt("watch-on", &[("time", &format!("{}:{:02}", secs / 60, secs % 60))])
+                i18n.fmt("watch-on", &[("time", &minutes_seconds(secs))])
             };
             view! {
                 <span class="watch on">
@@ -38,7 +38,7 @@ pub fn WatchControl(id: OrderId) -> impl IntoView {
         }
         (None, Some(WatchEnd::TimedOut)) => view! {
             <span class="watch ended" role="status">
-                {i18n.fmt("watch-timed-out", &[("n", &WATCH_MINUTES.to_string())])}
+                {i18n.fmt("watch-timed-out", &[("time", &minutes_seconds(watches.length_secs))])}
                 " "
                 <button type="button" class="link" disabled=move || network.blocked() on:click=start>
                     {i18n.t("watch-again")}
@@ -60,4 +60,9 @@ pub fn WatchControl(id: OrderId) -> impl IntoView {
         .into_any(),
     }
     }
+}
+
+/// "4:05".
+fn minutes_seconds(secs: i64) -> String {
+    format!("{}:{:02}", secs / 60, secs % 60)
 }

@@ -1,0 +1,80 @@
+import { test, expect, freshKey, openWithKey, Sim } from '../fixtures';
+import type { Page } from '@playwright/test';
+
+// The code in seconds (a watched order is read at the queue's pace) and
+// no number lost by forgetting (reminders, each given once).
+
+async function rental(sim: Sim, dtype: 'week' | 'month' = 'week') {
+  const key = freshKey();
+  await sim.control('set_balance', { key, amount: 1000 });
+  const created = await sim.api({ method: 'create', apikey: key, country: 'RU', service: 'opt16', dtype, dcount: 1 });
+  expect(Number(created.status)).toBe(1);
+  const o = Array.isArray(created.data) ? created.data[0] : created.data;
+  return { key, id: String(o.id), number: `+7 ${o.pnumber}` };
+}
+
+const row = (page: Page, id: string) => page.locator(`tr.order-row[data-order-id="${id}"]`);
+
+test('a code sent while an order is watched shows within seconds, and the watch ends', async ({ page, sim }) => {
+  const { key, id } = await rental(sim);
+  await openWithKey(page, key);
+  await expect(row(page, id)).toBeVisible();
+  await row(page, id).getByRole('button', { name: 'Wait for a code' }).click();
+  await expect(row(page, id)).toContainText(/Waiting for a code: \d:\d\d left\./);
+  // The orders poll is 30 s away: only the watch can bring it this soon.
+  await page.waitForTimeout(1000);
+  await sim.control('inject_sms', { key, id, text: 'Your Instagram code is 734512', sender: 'FACEBOOK' });
+  const sent = Date.now();
+  await expect(row(page, id).getByRole('button', { name: 'Copy code 734512' })).toBeVisible({ timeout: 5000 });
+  expect(Date.now() - sent).toBeLessThan(5000);
+  await expect(row(page, id)).not.toContainText('Waiting for a code:');
+  // The watch ended with the code: no more reads of this order.
+  const reads = (await sim.control('counters', { key })).data.sms_by_order?.[id] ?? 0;
+  await page.waitForTimeout(1500);
+  expect((await sim.control('counters', { key })).data.sms_by_order?.[id] ?? 0).toBe(reads);
+});
+
+test('a watch without a code stops after its time and says so', async ({ page, sim }) => {
+  const { key, id } = await rental(sim);
+  await page.addInitScript(() => localStorage.setItem('smsrent.watch_secs', '6'));
+  await openWithKey(page, key);
+  await row(page, id).getByRole('button', { name: 'Wait for a code' }).click();
+  await expect(row(page, id)).toContainText('Waiting for a code:');
+  await expect(row(page, id)).toContainText('No code came while waiting (0:06).', { timeout: 15_000 });
+  await expect(row(page, id).getByRole('button', { name: 'Wait again' })).toBeEnabled();
+  // Stopped means stopped: no read of this order any more.
+  const reads = (await sim.control('counters', { key })).data.sms_by_order?.[id] ?? 0;
+  await page.waitForTimeout(1500);
+  expect((await sim.control('counters', { key })).data.sms_by_order?.[id] ?? 0).toBe(reads);
+});
+
+test('reminders: when the window opens and a day before the end, each once, also after a reload', async ({ page, sim }) => {
+  const { key, id, number } = await rental(sim, 'month');
+  await openWithKey(page, key);
+  await expect(row(page, id)).toBeVisible();
+  await expect(page.getByTestId('reminders')).toHaveCount(0);
+  // Six days left: the prolong window has opened.
+  await sim.control('set_until', { key, id, secs: 6 * 86_400 });
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  const reminders = page.getByTestId('reminders');
+  await expect(reminders).toContainText(`${number} (Instagram) can be prolonged now`);
+  await expect(page.getByTestId('expiring-note')).toContainText('Expiring within 7 days: 1;');
+  await page.reload();
+  await expect(row(page, id)).toBeVisible();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(page.locator('.orders .updated')).toContainText(/\d+ s ago/);
+  await expect(reminders).toHaveCount(0);
+  // Twelve hours left: the last day's reminder, once.
+  await sim.control('set_until', { key, id, secs: 12 * 3600 });
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(reminders).toContainText(`${number} (Instagram) expires in less than a day`);
+  await reminders.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(reminders).toHaveCount(0);
+  await page.reload();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(page.locator('.orders .updated')).toContainText(/\d+ s ago/);
+  await expect(reminders).toHaveCount(0);
+  // "Expiring soon" shows just those numbers.
+  await page.getByTestId('expiring-note').getByRole('button', { name: 'Show them' }).click();
+  await expect(page.locator('tr.order-row')).toHaveCount(1);
+});
