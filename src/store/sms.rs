@@ -20,6 +20,8 @@ use crate::store::orders::OrdersStore;
 use crate::store::seen::SeenStore;
 use crate::store::watch::Watches;
 use crate::ui::notify::Notifier;
+use leptos_use_document_visibility::use_document_visibility;
+use web_sys::VisibilityState;
 
 /// Automatic fetches started by one poll; the rest wait for the next poll,
 /// so a burst of new SMS never holds the orders poll back for minutes.
@@ -107,6 +109,8 @@ pub struct SmsStore {
     generation: StoredValue<u64>,
     /// Orders waiting for a code, read at the queue's pace.
     pub watches: Watches,
+    /// The tab is visible: watches read only then, as polling does.
+    visible: Signal<bool>,
 }
 
 impl SmsStore {
@@ -126,7 +130,19 @@ impl SmsStore {
             queued: StoredValue::new(Vec::new()),
             generation: StoredValue::new(0),
             watches: Watches::new(),
+            visible: {
+                let v = use_document_visibility();
+                Signal::derive(move || v.get() == VisibilityState::Visible)
+            },
         };
+        // A tab coming back resumes the watches it paused.
+        Effect::new(move |_| {
+            if me.visible.get() {
+                for id in untrack(|| me.watches.ids()) {
+                    me.fetch(id, Priority::Background);
+                }
+            }
+        });
         Effect::new(move |_| {
             api.client();
             me.generation.update_value(|g| *g += 1);
@@ -196,7 +212,9 @@ impl SmsStore {
             if let (Some(bundle), Priority::Background) = (&fresh, priority) {
                 untrack(|| self.announce(id, previous.as_ref(), bundle));
             }
-            if again {
+            // Hidden, the watch waits (it still ends on time): the provider is
+            // not read while nobody looks, like the orders poll.
+            if again && self.visible.get_untracked() {
                 self.fetch(id, Priority::Background);
             }
         });

@@ -129,6 +129,11 @@ impl Watches {
         }
     }
 
+    /// The orders watched now.
+    pub fn ids(&self) -> Vec<OrderId> {
+        self.active.with_untracked(|a| a.keys().copied().collect())
+    }
+
     /// When `id`'s watch ends, if it is watched (tracked).
     pub fn until(&self, id: OrderId) -> Option<DateTime<Utc>> {
         self.active.with(|a| a.get(&id).map(|w| w.until))
