@@ -29,6 +29,8 @@ async function worldAccount(sim: Sim) {
   await sim.control('edit_order', { key, id: kz, pnumber: '7712345678901', provider: 'Kcell_KZ' });
   const nl = await rent(sim, key, 'NL', 'opt1', 'Vodafone_NL');
   await sim.control('edit_order', { key, id: nl, pnumber: '6123456789012' });
+  // Ends next year: its date is written with the year, the longest form.
+  await sim.control('set_until', { key, id: nl, secs: 400 * 86_400 });
   const multi = await sim.api({ method: 'create_multi', apikey: key, country: 'AT', services: 'opt48,opt29,opt20', dtype: 'week', dcount: 1 });
   expect(Number(multi.status), JSON.stringify(multi)).toBe(1);
   const multiIds = (multi.data as any[]).map((o) => String(o.id));

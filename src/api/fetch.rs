@@ -15,9 +15,20 @@ pub struct FetchTransport {
     timeout_ms: u32,
 }
 
+/// How long an answer may take.
+const TIMEOUT_MS: u32 = 20_000;
+
+/// The end-to-end tests (against the simulator, never the provider)
+/// shorten the time limit via localStorage, like `smsrent.min_gap_ms`, to
+/// lose a write's answer quickly; 1 s .. 2 min.
+const TIMEOUT_STORAGE: &str = "smsrent.timeout_ms";
+
 impl FetchTransport {
     pub fn new(endpoint: impl Into<String>) -> Self {
-        Self { endpoint: endpoint.into(), timeout_ms: 20_000 }
+        let set =
+            crate::store::storage::get(TIMEOUT_STORAGE).and_then(|v| v.trim().parse::<u32>().ok());
+        let timeout_ms = set.map_or(TIMEOUT_MS, |ms| ms.clamp(1_000, 120_000));
+        Self { endpoint: endpoint.into(), timeout_ms }
     }
 
     fn url(&self, query: &str) -> String {

@@ -49,6 +49,9 @@ pub enum Sabotage {
     /// A proxy's 502 page, after the request was carried out: for a
     /// write, an unknown outcome.
     BadGateway,
+    /// The real answer, held back by the host past the client's time limit
+    /// (see `Simulator::take_stall`): for a write, a timeout after it was done.
+    Stall,
 }
 
 impl Sabotage {
@@ -64,6 +67,7 @@ impl Sabotage {
             "status_zero_data" => Sabotage::StatusZeroData,
             "no_status" => Sabotage::NoStatus,
             "bad_gateway" => Sabotage::BadGateway,
+            "stall" => Sabotage::Stall,
             _ => return None,
         })
     }
@@ -99,6 +103,7 @@ impl Sabotage {
                 RawResponse::json(serde_json::to_vec(&v).unwrap_or_default())
             }
             Sabotage::NoStatus => RawResponse::json("{}"),
+            Sabotage::Stall => real,
             Sabotage::BadGateway => RawResponse::new(
                 502,
                 "text/html",

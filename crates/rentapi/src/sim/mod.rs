@@ -72,6 +72,10 @@ pub struct Simulator {
     /// Broken answers asked for by tests, by method name, used once each.
     #[serde(default)]
     sabotage: Vec<(String, faults::Sabotage)>,
+    /// The last answer was done but must not arrive in time (a `stall`
+    /// sabotage): the host holds it back ([`Simulator::take_stall`]).
+    #[serde(skip)]
+    stalled: bool,
 }
 
 impl Simulator {
@@ -85,6 +89,7 @@ impl Simulator {
             world,
             counters: Counters::default(),
             sabotage: Vec::new(),
+            stalled: false,
         }
     }
 
@@ -122,9 +127,19 @@ impl Simulator {
         };
         let raw = RawResponse::json(drift::render(method, outcome, &plan).to_bytes());
         match self.sabotage.iter().position(|(m, _)| *m == name) {
-            Some(i) => self.sabotage.remove(i).1.apply(raw),
+            Some(i) => {
+                let sabotage = self.sabotage.remove(i).1;
+                self.stalled = sabotage == faults::Sabotage::Stall;
+                sabotage.apply(raw)
+            }
             None => raw,
         }
+    }
+
+    /// Whether the answer just made must be held back past any client's
+    /// time limit (the request was carried out; its answer is "lost").
+    pub fn take_stall(&mut self) -> bool {
+        std::mem::take(&mut self.stalled)
     }
 
     pub fn config(&self) -> &SimConfig {
