@@ -127,3 +127,21 @@ fn panic_reports_are_redacted() {
     assert!(logs.contains("apikey=***&method=sms"), "{logs}");
     assert_clean("panic report", &logs);
 }
+
+#[tokio::test]
+async fn a_long_path_is_logged_cut_short() {
+    let (redacted, _) = captures();
+    let dir = std::env::temp_dir().join(format!("smsrent-redaction-dist-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<p>app</p>").unwrap();
+    let relay = relay_to(fake_upstream().await, &["--serve", dir.to_str().unwrap()]).await;
+    let tail = "z".repeat(5000);
+    let res = get(relay, &format!("/{}.js?apikey={SECRET}&{tail}", "y".repeat(300))).await;
+    assert_eq!(res.status(), 404);
+    let logs = redacted.text();
+    let line = logs.lines().find(|l| l.contains("yyyyyyyy")).expect("the request is logged");
+    assert!(line.contains("bytes cut"), "{line}");
+    assert!(!line.contains(&tail), "the whole path is in the log line");
+    assert!(line.len() < 1000, "{} bytes", line.len());
+    assert_clean("long path log", &logs);
+}
