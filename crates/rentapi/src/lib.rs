@@ -10,6 +10,7 @@ pub mod decode;
 pub mod error;
 pub mod method;
 pub mod model;
+pub mod redact;
 pub mod rules;
 pub mod schedule;
 pub mod sim;
