@@ -126,6 +126,23 @@ async fn trickled_headers_and_idle_connections_are_cut_off() {
     assert!(took >= Duration::from_millis(800), "closed too early: {took:?}");
 }
 
+#[tokio::test]
+async fn connections_past_the_cap_wait_their_turn() {
+    let relay =
+        relay(&["--simulate", "--header-timeout-secs", "1", "--max-connections", "2"]).await;
+    // Two silent connections take both places...
+    let _a = TcpStream::connect(relay).await.unwrap();
+    let _b = TcpStream::connect(relay).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    // ...so a third is answered only once the timeout has closed one of them.
+    let started = Instant::now();
+    let res = get(relay, "/healthz").await;
+    assert_eq!(res.status(), 200);
+    let waited = started.elapsed();
+    assert!(waited >= Duration::from_millis(700), "not held back by the cap: {waited:?}");
+    assert!(waited < Duration::from_secs(3), "{waited:?}");
+}
+
 #[test]
 fn default_timeouts_and_caps() {
     use clap::Parser;
