@@ -2,8 +2,15 @@
 # Installs what a fresh machine of this kind lacks, and nothing it already has.
 # Idempotent: each tool's version is checked before anything is installed.
 # Nothing here downloads a binary from anywhere but crates.io, npm and Debian.
+#
+#   scripts/setup.sh          the build tools: enough to build and serve the app
+#                             (scripts/run.sh); no root needed
+#   scripts/setup.sh --test   also Chromium, its driver and fonts (Debian, root)
+#                             and the end-to-end suite's npm packages (scripts/test.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+for_tests=false
+[ "${1:-}" = "--test" ] && for_tests=true
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
@@ -54,11 +61,23 @@ if [ "$(node -p "require('$TOOLS/node_modules/@gfx/zopfli/package.json').version
   npm install --silent --no-audit --no-fund --prefix "$TOOLS" "@gfx/zopfli@$ZOPFLI_VERSION"
 fi
 
-# Chromium and its driver from Debian, for browser tests and Playwright; the
-# emoji and CJK fonts so flags and Chinese render in the screenshots we review.
+if ! $for_tests; then
+  say "ready to build: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -1)"
+  exit 0
+fi
+
+# For the tests only: Chromium and its driver from Debian, for browser tests
+# and Playwright; the emoji and CJK fonts so flags and Chinese render in the
+# screenshots we review.
 debs="chromium chromium-driver fonts-noto-color-emoji fonts-noto-cjk"
 missing=$(for p in $debs; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || echo "$p"; done)
 if [ -n "$missing" ]; then
+  if [ "$(id -u)" != 0 ]; then
+    say "the tests need these Debian packages, and installing them needs root:"
+    say "  sudo apt-get update && sudo apt-get install -y $(echo $missing)"
+    say "then run this again."
+    exit 1
+  fi
   say "installing from Debian: $missing"
   apt-get update -qq && apt-get install -y -qq $missing >/dev/null
 fi

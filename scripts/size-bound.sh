@@ -28,7 +28,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-scripts/setup.sh
+scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 # A target directory of its own: cargo copies a build's wasm to one shared
 # path (target/wasm32-unknown-unknown/release/smsrent.wasm) and does not

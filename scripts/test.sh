@@ -4,10 +4,12 @@
 # build, and the Playwright end-to-end suite through the relay.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PATH" CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+step "set-up: the app needs no root, the tests say what does"
+bash scripts/checks/setup-roles.sh
 step "cargo fmt --check"
 cargo fmt --all --check
 step "clippy (host)"
@@ -15,6 +17,8 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "clippy (wasm32)"
 cargo clippy -p smsrent --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "cargo test"
+# Includes the code extractor's corpus score (crates/rentapi/tests/code_corpus.rs)
+# and its comparison with the ported baselines (bench/otp-baselines).
 cargo test --workspace
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test -p smsrent --target wasm32-unknown-unknown --tests

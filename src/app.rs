@@ -29,12 +29,12 @@ pub fn App() -> impl IntoView {
     Ticker::provide();
     let settings = SettingsStore::provide();
     let api = Api::provide(settings);
+    Network::provide(Signal::derive(move || api.is_demo()));
     let sms = crate::store::provide_dashboard(api);
     // "(2) smsrent" while new SMS wait to be seen.
     let i18n = use_i18n();
     Effect::new(move |_| document().set_title(&page_title(i18n.t("app-name"), sms.unseen_total())));
     RentStore::provide(api);
-    Network::provide(Signal::derive(move || api.is_demo()));
     ThemeStore::provide();
     AppUpdate::provide();
     Announcer::provide();
@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
             <Router base=router_base()>
                 <Header />
                 <main id="main">
+                    <crate::ui::checks::ChecksNotice />
                     <Routes fallback=|| view! { <OrdersScreen /> }>
                         <Route path=path!("/") view=OrdersScreen />
                         <Route path=path!("/rent") view=RentScreen />

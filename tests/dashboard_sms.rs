@@ -20,7 +20,7 @@ fn at(secs: i64) -> DateTime<Utc> {
 }
 
 fn sms(text: &str, sender: &str, secs: i64) -> Sms {
-    Sms { text: text.into(), sender: sender.into(), date: at(secs) }
+    Sms { text: text.into(), sender: sender.into(), date: Some(at(secs)) }
 }
 
 fn mount_panel(bundle: SmsBundle) -> (web_sys::HtmlElement, RwSignal<Option<SmsBundle>>) {
@@ -44,7 +44,7 @@ const HOSTILE: &str =
 async fn a_hostile_sms_is_literal_text() {
     clear_storage();
     let (host, _) =
-        mount_panel(SmsBundle { own: vec![sms(HOSTILE, "<b>EVIL</b>", 10)], other: vec![] });
+        mount_panel(SmsBundle { own: vec![sms(HOSTILE, "<b>EVIL</b>", 10)], ..Default::default() });
     leptos::task::tick().await;
     sleep(100).await;
     let t = text(&host);
@@ -66,7 +66,7 @@ async fn the_code_is_a_large_copy_button() {
             sms("Code Instagram: 671 094.", "FACEBOOK", 20),
             sms("Welcome to the service", "INFO", 10),
         ],
-        other: vec![],
+        ..Default::default()
     });
     leptos::task::tick().await;
     let buttons = find_all(&host, "button.code-copy");
@@ -108,6 +108,7 @@ async fn sms_for_other_services_hide_and_show() {
     let (host, _) = mount_panel(SmsBundle {
         own: vec![sms("Code Instagram: 671 094.", "FACEBOOK", 20)],
         other: vec![sms("Your Uber code: 5521. Never share this code.", "Uber", 5)],
+        ..Default::default()
     });
     leptos::task::tick().await;
     assert!(text(&host).contains("SMS sent to this number for other services (1)"));
@@ -143,5 +144,24 @@ async fn no_sms_yet_says_so_and_reminds_to_activate() {
         find(&host, "button.help-q[aria-label='About receiving SMS']").is_some(),
         "help next to the panel"
     );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_sms_without_sender_or_date_and_an_unreadable_one() {
+    clear_storage();
+    let bare = Sms { text: "Code 7788".into(), sender: String::new(), date: None };
+    let (host, _) = mount_panel(SmsBundle {
+        own: vec![sms("Code 1234", "BANK", 20), bare],
+        skipped: vec![r#"{"text":{"x":1},"date":"<b>x</b>"}"#.into()],
+        ..Default::default()
+    });
+    leptos::task::tick().await;
+    let t = text(&host);
+    assert!(t.contains("sender unknown") && t.contains("time unknown"), "{t}");
+    assert!(t.contains("Code 1234") && t.contains("Code 7788"), "the rest is shown: {t}");
+    assert!(t.contains("Entries that could not be read: 1"), "{t}");
+    assert!(t.contains(r#""date":"<b>x</b>""#), "the raw entry, as text: {t}");
+    assert!(find(&host, "b").is_none(), "no element made from it");
     host.remove();
 }

@@ -107,6 +107,13 @@ test.describe('every screen is accessible, fits 360 px and has both themes', () 
       },
     },
     {
+      name: 'batch-prolong', dialog: true, open: async (page) => {
+        await orders(page);
+        await page.getByTestId('expiring-note').getByRole('button', { name: 'Prolong several…' }).click();
+        await expect(page.getByRole('dialog').getByRole('button', { name: /^Prolong \d+ for/ })).toBeEnabled();
+      },
+    },
+    {
       name: 'rent-country', open: async (page) => {
         await page.goto('/rent');
         await expect(page.getByRole('button', { name: /Россия/ })).toBeVisible();

@@ -134,3 +134,20 @@ test('a failing refresh keeps the list on screen, marked stale', async ({ page, 
     await sim.control('config', { fail_rate: 0 });
   }
 });
+
+test('a second SMS before the next poll is read at that poll', async ({ page, sim }) => {
+  const { key, id } = await rental(sim);
+  await openWithKey(page, key);
+  await expect(row(page, id)).toBeVisible();
+  await sim.control('inject_sms', { key, id, text: 'Your code 111111', sender: 'Bank' });
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(row(page, id).getByRole('button', { name: 'Copy code 111111' })).toBeVisible();
+  // Read once (the provider cleared its flag); a second SMS raises it again
+  // before the next poll, which must read it whatever the app saw before.
+  await sim.control('inject_sms', { key, id, text: 'Your code 222222', sender: 'Bank' });
+  const before = await sim.counters();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(row(page, id).getByRole('button', { name: 'Copy code 222222' })).toBeVisible();
+  const after = await sim.counters();
+  expect((after.data.calls.sms ?? 0) - (before.data.calls.sms ?? 0)).toBe(1);
+});

@@ -15,7 +15,7 @@ use rentapi::{ApiKey, RawResponse, Transport, TransportError};
 
 pub use demo::DemoTransport;
 pub use fetch::FetchTransport;
-pub use scheduled::Scheduled;
+pub use scheduled::{Scheduled, Trouble};
 
 use crate::store::settings::SettingsStore;
 use crate::store::storage;
@@ -43,22 +43,27 @@ pub type ApiClient = Client<Scheduled<Backend>>;
 pub struct Api {
     client: RwSignal<Rc<ApiClient>, LocalStorage>,
     demo: StoredValue<Option<DemoTransport>, LocalStorage>,
+    /// The provider is not answering reads, while that lasts.
+    pub trouble: RwSignal<Option<Trouble>>,
 }
 
 impl Api {
     pub fn provide(settings: SettingsStore) -> Self {
         let demo = StoredValue::new_local(None);
+        let trouble = RwSignal::new(None);
         let client = RwSignal::new_local(build(
             settings.key_untracked(),
             settings.endpoint_untracked(),
             demo,
+            trouble,
         ));
-        let me = Self { client, demo };
+        let me = Self { client, demo, trouble };
         // Rebuild on a new key or endpoint (not on the first run: built above).
         Effect::new(move |first: Option<()>| {
             let (key, endpoint) = (settings.key(), settings.endpoint());
             if first.is_some() {
-                me.client.set(build(key, endpoint, me.demo));
+                me.trouble.set(None);
+                me.client.set(build(key, endpoint, me.demo, me.trouble));
             }
         });
         provide_context(me);
@@ -83,6 +88,12 @@ impl Api {
         matches!(self.client.read_untracked().transport().inner(), Backend::Demo(_))
     }
 
+    /// "Try now" while the provider is not answering: a read waiting to be
+    /// retried goes as soon as the gap allows. False when none was waiting.
+    pub fn try_now(&self) -> bool {
+        self.client.with_untracked(|c| c.transport().try_now())
+    }
+
     /// Starts the demo account over and reloads everything that depends on it.
     pub fn reset_demo(&self) {
         if let Some(demo) = self.demo.get_value() {
@@ -96,6 +107,7 @@ fn build(
     key: Option<ApiKey>,
     endpoint: String,
     demo_slot: StoredValue<Option<DemoTransport>, LocalStorage>,
+    trouble: RwSignal<Option<Trouble>>,
 ) -> Rc<ApiClient> {
     let (backend, key, config) = match key {
         Some(key) => (Backend::Live(FetchTransport::new(endpoint)), key, live_schedule()),
@@ -111,7 +123,7 @@ fn build(
             )
         }
     };
-    Rc::new(Client::new(Scheduled::new(backend, config), Some(key)))
+    Rc::new(Client::new(Scheduled::new(backend, config, trouble), Some(key)))
 }
 
 /// About 4 s between requests, as the provider asks. The end-to-end tests

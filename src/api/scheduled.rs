@@ -7,9 +7,10 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use futures::channel::oneshot;
+use leptos::prelude::*;
 use rentapi::schedule::{Completion, Config, Kind, Next, Outcome, Scheduler, Ticket};
 use rentapi::transport::{LocalFuture, Outgoing};
-use rentapi::{RawResponse, Transport, TransportError};
+use rentapi::{NoAnswer, RawResponse, Transport, TransportError};
 
 use crate::clock;
 
@@ -22,6 +23,17 @@ struct State {
     waiting: HashMap<Ticket, oneshot::Sender<Answer>>,
     /// Makes each write's key unique: two clicks are two writes, never merged.
     writes: u64,
+    /// Where the reads' failures to get an answer are told.
+    trouble: RwSignal<Option<Trouble>>,
+}
+
+/// The provider did not answer the last read: how, and when that read is
+/// tried again (`None`: its retries are spent; the store's next poll is
+/// the next try). Cleared by the next real answer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Trouble {
+    pub how: NoAnswer,
+    pub retry_at_ms: Option<u64>,
 }
 
 /// A transport that queues through the scheduler before the inner one.
@@ -31,18 +43,32 @@ pub struct Scheduled<T> {
 }
 
 impl<T> Scheduled<T> {
-    pub fn new(inner: T, config: Config) -> Self {
+    pub fn new(inner: T, config: Config, trouble: RwSignal<Option<Trouble>>) -> Self {
         let state = State {
             scheduler: Scheduler::new(config),
             requests: HashMap::new(),
             waiting: HashMap::new(),
             writes: 0,
+            trouble,
         };
         Self { inner: Rc::new(inner), state: Rc::new(RefCell::new(state)) }
     }
 
     pub fn inner(&self) -> &T {
         &self.inner
+    }
+
+    /// "Try now": reads waiting out a backoff go as soon as the gap allows.
+    /// Returns whether one was waiting.
+    pub fn try_now(&self) -> bool
+    where
+        T: Transport + 'static,
+    {
+        let hurried = self.state.borrow_mut().scheduler.hurry(clock::now_ms() as u64);
+        if hurried {
+            leptos::task::spawn_local(pump(self.inner.clone(), self.state.clone()));
+        }
+        hurried
     }
 
     /// Requests waiting or in flight (for the UI's "busy" hints and tests).
@@ -86,12 +112,23 @@ async fn pump<T: Transport>(inner: Rc<T>, state: Rc<RefCell<State>>) {
                     continue;
                 };
                 let answer = inner.send(req).await;
-                let outcome =
-                    if is_transient(&answer) { Outcome::Retryable } else { Outcome::Done };
+                let no_answer = NoAnswer::of(&answer);
+                let outcome = if no_answer.is_some() { Outcome::Retryable } else { Outcome::Done };
                 let mut s = state.borrow_mut();
                 let now = clock::now_ms() as u64;
-                let Completion::Final(done) = s.scheduler.complete(job.id, outcome, now, jitter())
-                else {
+                let completion = s.scheduler.complete(job.id, outcome, now, jitter());
+                if job.kind == Kind::Read {
+                    let retry_at_ms = match completion {
+                        Completion::Retry { at_ms, .. } => Some(at_ms),
+                        Completion::Final(_) => None,
+                    };
+                    let told = no_answer.map(|how| Trouble { how, retry_at_ms });
+                    let trouble = s.trouble;
+                    if trouble.try_get_untracked().is_some_and(|t| t != told) {
+                        trouble.try_set(told);
+                    }
+                }
+                let Completion::Final(done) = completion else {
                     continue; // a read queued again for a retry: its callers keep waiting
                 };
                 s.requests.remove(&job.key);
@@ -114,15 +151,6 @@ async fn pump<T: Transport>(inner: Rc<T>, state: Rc<RefCell<State>>) {
             }
             Next::Idle | Next::Busy => return,
         }
-    }
-}
-
-/// Worth a retry, if the scheduler allows one (reads only): no answer, a
-/// server error page, or a rate limit.
-fn is_transient(answer: &Answer) -> bool {
-    match answer {
-        Err(_) => true,
-        Ok(raw) => raw.status == 429 || raw.status >= 500,
     }
 }
 

@@ -376,23 +376,8 @@ mod tests {
 
     #[test]
     fn every_error_kind_has_a_sentence() {
-        use rentapi::{ErrorKind, RestoreCode};
-        let mut kinds = vec![
-            ErrorKind::Network,
-            ErrorKind::Timeout,
-            ErrorKind::Http(429),
-            ErrorKind::Http(502),
-            ErrorKind::Http(404),
-            ErrorKind::NotJson,
-            ErrorKind::BadShape,
-            ErrorKind::BadKey,
-            ErrorKind::LowBalance,
-            ErrorKind::NoNumbers,
-            ErrorKind::OrderNotFound,
-            ErrorKind::ProlongNotAllowed,
-            ErrorKind::Rejected,
-        ];
-        kinds.extend(RestoreCode::ALL.map(ErrorKind::Restore));
+        use rentapi::ErrorKind;
+        let kinds = ErrorKind::examples();
         for lang in Lang::ALL {
             for kind in &kinds {
                 assert!(!lang.text(kind.message_key()).is_empty(), "{lang:?} {kind:?}");

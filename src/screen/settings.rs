@@ -196,7 +196,7 @@ fn ConnectionTest() -> impl IntoView {
             </Show>
             <p class="status" role="status">
                 {move || match test.value().get() {
-                    Some(Ok(orders)) => i18n.fmt("settings-test-ok", &[("n", &orders.len().to_string())]),
+                    Some(Ok(orders)) => i18n.fmt("settings-test-ok", &[("n", &orders.rows.len().to_string())]),
                     _ => String::new(),
                 }}
             </p>

@@ -12,6 +12,8 @@ pub const PAGE_SIZES: [u32; 3] = [10, 25, 50];
 #[derive(Clone, Copy)]
 pub struct ArchiveStore {
     pub rows: RwSignal<Vec<HistoryRow>>,
+    /// The raw rows of this page that could not be read.
+    pub skipped: RwSignal<Vec<String>>,
     /// Zero-based page number.
     pub page: RwSignal<u32>,
     pub page_size: RwSignal<u32>,
@@ -27,6 +29,7 @@ impl ArchiveStore {
     pub fn new(api: Api) -> Self {
         let me = Self {
             rows: RwSignal::new(Vec::new()),
+            skipped: RwSignal::new(Vec::new()),
             page: RwSignal::new(0),
             page_size: RwSignal::new(PAGE_SIZES[0]),
             error: RwSignal::new(None),
@@ -72,7 +75,8 @@ impl ArchiveStore {
             self.loading.set(false);
             match result {
                 Ok(rows) => {
-                    self.rows.set(rows);
+                    self.rows.set(rows.rows);
+                    self.skipped.set(rows.skipped);
                     self.error.set(None);
                     self.loaded.set(true);
                 }

@@ -91,7 +91,7 @@ impl CatalogStore {
                 return;
             }
             let prices = match result {
-                Ok(list) => Prices::Ready(list),
+                Ok(list) => Prices::Ready(list.rows),
                 Err(err) => Prices::Failed(err),
             };
             self.prices.update(|m| {

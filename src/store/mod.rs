@@ -3,24 +3,33 @@
 //! call their methods.
 
 pub mod archive;
+pub mod batch;
 pub mod cache;
 pub mod catalog;
+pub mod checks;
 pub mod choice;
 pub mod network;
 pub mod orders;
+pub mod reminders;
 pub mod rent;
 pub mod seen;
 pub mod settings;
 pub mod sms;
 pub mod storage;
 pub mod theme;
+pub mod watch;
 
 /// Provides the dashboard's stores (orders, seen SMS, SMS, catalog, the
-/// notifier) over `api`; the app and the browser tests call this.
+/// notifier, reminders, batch prolong) over `api`; the app and the browser tests call this.
 pub fn provide_dashboard(api: crate::api::Api) -> sms::SmsStore {
     let orders = orders::OrdersStore::provide(api);
     let seen = seen::SeenStore::provide(api);
     let notifier = crate::ui::notify::Notifier::provide();
     catalog::CatalogStore::provide(api);
+    let i18n = crate::i18n::use_i18n();
+    let network = network::use_network();
+    let checks = checks::Checks::provide(api, orders, network);
+    reminders::RemindersStore::provide(api, orders, Some(notifier), i18n);
+    batch::BatchStore::provide(api, orders, network, Some(checks));
     sms::SmsStore::provide(api, orders, seen, Some(notifier))
 }

@@ -17,7 +17,13 @@ pub struct Network {
     pub online: RwSignal<bool>,
     /// Demo mode: the simulator runs in the page, so nothing needs the network.
     demo: Signal<bool>,
+    /// A write's outcome is being checked: no write may go until it is
+    /// known (set by the checks store, see `store::checks`).
+    pub checking: RwSignal<bool>,
 }
+
+/// The note of a check under way, which disabled writes point at.
+pub const CHECKING_REASON_ID: &str = "checking-reason";
 
 impl Network {
     /// `demo` tells whether the API is the in-page simulator.
@@ -29,7 +35,7 @@ impl Network {
             up.remove();
             down.remove();
         });
-        let me = Self { online, demo };
+        let me = Self { online, demo, checking: RwSignal::new(false) };
         provide_context(me);
         me
     }
@@ -43,6 +49,24 @@ impl Network {
     /// offline and the API is not the in-page simulator (tracked).
     pub fn blocked(&self) -> bool {
         !self.online.get() && !self.demo.get()
+    }
+
+    /// A write (rent, prolong, restore, …) cannot be sent now: offline, or
+    /// an earlier write's outcome is still being checked (tracked).
+    pub fn writes_blocked(&self) -> bool {
+        self.blocked() || self.checking.get()
+    }
+
+    /// [`described_by`](Self::described_by) for a write: also the check's note.
+    pub fn write_described_by(&self) -> impl Fn() -> Option<String> + Copy + use<> {
+        let me = *self;
+        move || {
+            if me.blocked() {
+                Some(OFFLINE_REASON_ID.to_owned())
+            } else {
+                me.checking.get().then(|| CHECKING_REASON_ID.to_owned())
+            }
+        }
     }
 
     /// For a disabled action's `aria-describedby`: the banner's reason while

@@ -51,6 +51,8 @@ pub struct OrdersStore {
     pub next_poll_at: RwSignal<Option<DateTime<Utc>>>,
     /// Counts answered polls, equal or not (the SMS store listens to it).
     pub polls: RwSignal<u64>,
+    /// The raw rows of the last answer that could not be read.
+    pub skipped: RwSignal<Vec<String>>,
     /// One signal per order, updated in place.
     rows: StoredValue<HashMap<OrderId, ArcRwSignal<Order>>>,
     api: Api,
@@ -90,6 +92,7 @@ impl OrdersStore {
             user_waiting: RwSignal::new(false),
             next_poll_at: RwSignal::new(None),
             polls: RwSignal::new(0),
+            skipped: RwSignal::new(Vec::new()),
             rows: StoredValue::new(HashMap::new()),
             api,
             poll_ms: poll_ms(),
@@ -171,7 +174,10 @@ impl OrdersStore {
             }
             match result {
                 Ok(orders) => {
-                    self.apply(orders);
+                    self.apply(orders.rows);
+                    if self.skipped.with_untracked(|s| *s != orders.skipped) {
+                        self.skipped.set(orders.skipped);
+                    }
                     self.updated_at.set(Some(now));
                     self.error.set(None);
                     self.polls.update(|n| *n += 1);

@@ -17,7 +17,8 @@ pub const SIMSMS_ENDPOINT: &str = "https://simsms.org/api/rent.php";
 
 const KEY_STORAGE: &str = "smsrent.apikey";
 /// What the stores keep from a real account (see `store::orders`, `store::seen`).
-const LIVE_ACCOUNT_DATA: [&str; 2] = ["smsrent.orders.live", "smsrent.seen.live"];
+const LIVE_ACCOUNT_DATA: [&str; 4] =
+    ["smsrent.orders.live", "smsrent.seen.live", "smsrent.reminders.live", "smsrent.unknown.live"];
 const ENDPOINT_STORAGE: &str = "smsrent.endpoint";
 const CURRENCY_STORAGE: &str = "smsrent.currency";
 const NUMBER_COPY_STORAGE: &str = "smsrent.copy_number";

@@ -18,13 +18,12 @@ use crate::clock;
 use crate::i18n::{I18n, use_i18n};
 use crate::store::orders::OrdersStore;
 use crate::store::seen::SeenStore;
+use crate::store::watch::Watches;
 use crate::ui::notify::Notifier;
 
 /// Automatic fetches started by one poll; the rest wait for the next poll,
 /// so a burst of new SMS never holds the orders poll back for minutes.
 pub const MAX_AUTO_PER_POLL: usize = 5;
-/// A flag that stays up (an API that never clears it) is followed this rarely.
-pub const STICKY_REFETCH_MINUTES: i64 = 5;
 
 /// One order's SMS as far as we know them.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -39,35 +38,25 @@ pub struct SmsSlot {
 }
 
 /// Whether an order the poll just reported deserves an automatic fetch:
-/// its flag went up, or it is up and we never fetched it (or long ago).
-pub fn wants_fetch(
-    flag: bool,
-    previous_flag: Option<bool>,
-    slot: Option<&SmsSlot>,
-    now: DateTime<Utc>,
-) -> bool {
-    if !flag || slot.is_some_and(|s| s.gone) {
-        return false;
-    }
-    let fetched_at = slot.and_then(|s| s.fetched_at);
-    previous_flag != Some(true)
-        || fetched_at.is_none_or(|t| now - t >= Duration::minutes(STICKY_REFETCH_MINUTES))
+/// whenever the provider flags new SMS, whatever we believed before. The
+/// flag may have been cleared by our last read and raised again by a
+/// second SMS between two polls: a poll cannot tell, so it reads.
+pub fn wants_fetch(flag: bool, slot: Option<&SmsSlot>) -> bool {
+    flag && slot.is_none_or(|s| !s.gone)
 }
 
 /// The orders to fetch now after a poll, and those left for the next one:
 /// `queued` first (they waited), then the newly flagged, at most `max`.
 pub fn plan_fetches(
     orders: &[Order],
-    previous: &HashMap<OrderId, bool>,
     slots: &HashMap<OrderId, SmsSlot>,
     queued: &[OrderId],
-    now: DateTime<Utc>,
     max: usize,
 ) -> (Vec<OrderId>, Vec<OrderId>) {
     let flagged = |id: &OrderId| orders.iter().any(|o| o.id == *id && o.hasnewsms);
     let mut all: Vec<OrderId> = queued.iter().copied().filter(flagged).collect();
     for o in orders {
-        let wanted = wants_fetch(o.hasnewsms, previous.get(&o.id).copied(), slots.get(&o.id), now);
+        let wanted = wants_fetch(o.hasnewsms, slots.get(&o.id));
         if wanted && !all.contains(&o.id) {
             all.push(o.id);
         }
@@ -84,8 +73,9 @@ pub const RECENT_CODE_MINUTES: i64 = 15;
 /// The code of the newest SMS in `own`, when it arrived within
 /// [`RECENT_CODE_MINUTES`] of `now`.
 pub fn recent_code(own: &[Sms], now: DateTime<Utc>) -> Option<String> {
-    let newest = own.iter().max_by_key(|s| s.date)?;
-    if now - newest.date >= Duration::minutes(RECENT_CODE_MINUTES) {
+    // An SMS without a date cannot be known to be recent.
+    let (date, newest) = own.iter().filter_map(|s| Some((s.date?, s))).max_by_key(|(d, _)| *d)?;
+    if now - date >= Duration::minutes(RECENT_CODE_MINUTES) {
         return None;
     }
     extract_code(&newest.text)
@@ -112,11 +102,11 @@ pub struct SmsStore {
     seen: SeenStore,
     notifier: Option<Notifier>,
     i18n: I18n,
-    /// The `hasnewsms` of each order at the previous poll.
-    flags: StoredValue<HashMap<OrderId, bool>>,
     /// Flagged orders waiting for their automatic fetch.
     queued: StoredValue<Vec<OrderId>>,
     generation: StoredValue<u64>,
+    /// Orders waiting for a code, read at the queue's pace.
+    pub watches: Watches,
 }
 
 impl SmsStore {
@@ -133,16 +123,16 @@ impl SmsStore {
             seen,
             notifier,
             i18n: use_i18n(),
-            flags: StoredValue::new(HashMap::new()),
             queued: StoredValue::new(Vec::new()),
             generation: StoredValue::new(0),
+            watches: Watches::new(),
         };
         Effect::new(move |_| {
             api.client();
             me.generation.update_value(|g| *g += 1);
             me.slots.set(HashMap::new());
-            me.flags.set_value(HashMap::new());
             me.queued.set_value(Vec::new());
+            me.watches.clear();
         });
         Effect::new(move |_| {
             if orders.polls.get() > 0 {
@@ -154,16 +144,10 @@ impl SmsStore {
     }
 
     fn after_poll(self) {
-        let now = clock::now();
         let (now_ids, later) = self.orders.orders.with_untracked(|list| {
-            let plan = self.slots.with_untracked(|slots| {
-                self.flags.with_value(|flags| {
-                    self.queued
-                        .with_value(|q| plan_fetches(list, flags, slots, q, now, MAX_AUTO_PER_POLL))
-                })
-            });
-            self.flags.set_value(list.iter().map(|o| (o.id, o.hasnewsms)).collect());
-            plan
+            self.slots.with_untracked(|slots| {
+                self.queued.with_value(|q| plan_fetches(list, slots, q, MAX_AUTO_PER_POLL))
+            })
         });
         self.queued.set_value(later);
         for id in now_ids {
@@ -189,6 +173,7 @@ impl SmsStore {
             }
             let mut previous = None;
             let mut fresh = None;
+            let mut gone = false;
             self.slots.update(|s| {
                 let slot = s.entry(id).or_default();
                 slot.loading = false;
@@ -201,14 +186,36 @@ impl SmsStore {
                     }
                     Err(err) => {
                         slot.gone = err.kind == ErrorKind::OrderNotFound;
+                        gone = slot.gone;
                         slot.error = Some(err);
                     }
                 }
             });
-            if let (Some(bundle), Priority::Background) = (fresh, priority) {
-                untrack(|| self.announce(id, previous.as_ref(), &bundle));
+            let own = fresh.as_ref().map(|b| b.own.as_slice());
+            let again = self.watches.go_on(id, own, gone, clock::now());
+            if let (Some(bundle), Priority::Background) = (&fresh, priority) {
+                untrack(|| self.announce(id, previous.as_ref(), bundle));
+            }
+            if again {
+                self.fetch(id, Priority::Background);
             }
         });
+    }
+
+    /// Waits for a code on `id`: its SMS are read now (at `first`'s
+    /// priority: a person opening the panel goes first) and again at the
+    /// queue's pace until a code comes or the watch times out. A `new`
+    /// order has no SMS yet: any code is the one awaited.
+    pub fn watch(self, id: OrderId, first: Priority, new: bool) {
+        if self.slots.with_untracked(|s| s.get(&id).is_some_and(|s| s.gone)) {
+            return;
+        }
+        let known = self
+            .slots
+            .with_untracked(|s| s.get(&id).and_then(|s| s.bundle.as_ref()).map(|b| b.own.clone()));
+        let known = if new { Some(known.unwrap_or_default()) } else { known };
+        self.watches.start(id, known, clock::now());
+        self.fetch(id, first);
     }
 
     /// A desktop notification for the newest SMS that just arrived.
@@ -222,16 +229,25 @@ impl SmsStore {
         let Some(order) = self.orders.row(id).map(|r| r.get_untracked()) else { return };
         let service =
             if order.sname.is_empty() { order.scode.to_string() } else { order.sname.clone() };
-        let title = match extract_code(&sms.text) {
+        let code = extract_code(&sms.text);
+        let title = match &code {
             Some(code) => {
-                self.i18n.fmt("notify-title-code", &[("service", &service), ("code", &code)])
+                self.i18n.fmt("notify-title-code", &[("service", &service), ("code", code)])
             }
             None => self.i18n.fmt("notify-title", &[("service", &service)]),
         };
-        let body = self
+        let sender = match sms.sender.trim() {
+            "" => self.i18n.t("sms-sender-unknown").to_owned(),
+            known => known.to_owned(),
+        };
+        let mut body = self
             .i18n
-            .fmt("notify-body", &[("number", &order.display_number()), ("sender", &sms.sender)]);
-        notifier.notify(&title, &body, &id.to_string());
+            .fmt("notify-body", &[("number", &order.display_number()), ("sender", &sender)]);
+        if code.is_some() {
+            body = format!("{body}\n{}", self.i18n.t("notify-click-copies"));
+        }
+        // A click on it copies the code: the user is usually in another tab, typing it.
+        notifier.notify_code(&title, &body, &id.to_string(), code.as_deref());
     }
 
     /// What is known of `id`'s SMS (tracked).
@@ -324,7 +340,8 @@ mod tests {
 
     #[test]
     fn the_newest_code_while_it_is_recent() {
-        let sms = |text: &str, at: i64| Sms { text: text.into(), sender: "X".into(), date: t(at) };
+        let sms =
+            |text: &str, at: i64| Sms { text: text.into(), sender: "X".into(), date: Some(t(at)) };
         let own = [sms("Your code 111 222", 0), sms("Code: 483921", 60), sms("no code here", -600)];
         assert_eq!(
             recent_code(&own, t(60)).as_deref(),
@@ -343,39 +360,29 @@ mod tests {
     }
 
     #[test]
-    fn a_raised_flag_is_followed_once() {
-        assert!(!wants_fetch(false, None, None, t(0)));
-        assert!(wants_fetch(true, None, None, t(0)), "first poll of the session");
-        assert!(wants_fetch(true, Some(false), Some(&fetched(0)), t(10)), "the flag went up");
-        assert!(
-            !wants_fetch(true, Some(true), Some(&fetched(0)), t(10)),
-            "still up: already followed"
-        );
-        assert!(
-            wants_fetch(true, Some(true), Some(&fetched(0)), t(5 * 60)),
-            "a sticky flag, rarely"
-        );
-        assert!(
-            wants_fetch(true, Some(true), Some(&SmsSlot::default()), t(10)),
-            "never fetched yet"
-        );
+    fn a_raised_flag_is_followed_at_every_poll() {
+        assert!(!wants_fetch(false, None));
+        assert!(wants_fetch(true, None), "first poll of the session");
+        // Read 10 s ago, flagged again: a second SMS may have come since.
+        assert!(wants_fetch(true, Some(&fetched(0))), "read already, flagged again");
+        assert!(wants_fetch(true, Some(&SmsSlot::default())), "never fetched yet");
         let gone = SmsSlot { gone: true, ..SmsSlot::default() };
-        assert!(!wants_fetch(true, Some(false), Some(&gone), t(10)), "order not found: stop");
+        assert!(!wants_fetch(true, Some(&gone)), "order not found: stop");
     }
 
     #[test]
     fn a_burst_is_spread_over_polls() {
         let orders: Vec<Order> = (1..=12).map(|i| order(i, i != 3)).collect();
-        let (now, later) = plan_fetches(&orders, &HashMap::new(), &HashMap::new(), &[], t(0), 5);
+        let (now, later) = plan_fetches(&orders, &HashMap::new(), &[], 5);
         assert_eq!(now.len(), 5);
         assert_eq!(later.len(), 6);
         assert!(!now.contains(&OrderId(3)) && !later.contains(&OrderId(3)));
-        // Next poll: the flags stayed up; the queued go first.
-        let previous: HashMap<_, _> = orders.iter().map(|o| (o.id, o.hasnewsms)).collect();
+        // Next poll: the flags stayed up; the queued go first, and those
+        // read last time (flagged again: maybe another SMS) after them.
         let slots: HashMap<_, _> = now.iter().map(|id| (*id, fetched(1))).collect();
-        let (now2, later2) = plan_fetches(&orders, &previous, &slots, &later, t(30), 5);
+        let (now2, later2) = plan_fetches(&orders, &slots, &later, 5);
         assert_eq!(now2, later[..5].to_vec());
-        assert_eq!(later2, later[5..].to_vec());
+        assert_eq!(later2, [&later[5..], &now[..]].concat());
     }
 
     #[test]
@@ -384,15 +391,19 @@ mod tests {
         let mut slots = HashMap::new();
         slots.insert(OrderId(1), SmsSlot { loading: true, ..SmsSlot::default() });
         slots.insert(OrderId(2), SmsSlot { gone: true, ..SmsSlot::default() });
-        let (now, later) = plan_fetches(&orders, &HashMap::new(), &slots, &[OrderId(3)], t(0), 5);
+        let (now, later) = plan_fetches(&orders, &slots, &[OrderId(3)], 5);
         assert!(now.is_empty() && later.is_empty(), "{now:?} {later:?}");
     }
 
     #[test]
     fn arrivals_are_new_and_unseen() {
-        let sms = |text: &str, at| Sms { text: text.into(), sender: "S".into(), date: t(at) };
-        let old = SmsBundle { own: vec![sms("a", 1)], other: vec![] };
-        let new = SmsBundle { own: vec![sms("c", 3), sms("b", 2), sms("a", 1)], other: vec![] };
+        let sms = |text: &str, at| Sms { text: text.into(), sender: "S".into(), date: Some(t(at)) };
+        let old = SmsBundle { own: vec![sms("a", 1)], other: vec![], skipped: vec![] };
+        let new = SmsBundle {
+            own: vec![sms("c", 3), sms("b", 2), sms("a", 1)],
+            other: vec![],
+            skipped: vec![],
+        };
         let got: Vec<_> =
             arrivals(Some(&old), &new, |s| s.text == "b").iter().map(|s| s.text.clone()).collect();
         assert_eq!(got, ["c"]);

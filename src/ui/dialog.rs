@@ -108,6 +108,10 @@ pub fn DialogButtons(
     /// undone (then "Cancel" gets the focus first).
     #[prop(default = "primary")]
     class: &'static str,
+    /// What the first button says instead of "Cancel" (once there is
+    /// nothing left to cancel, say "Close").
+    #[prop(optional, into)]
+    cancel_label: Option<Signal<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let network = use_network();
@@ -115,13 +119,13 @@ pub fn DialogButtons(
     view! {
         <div class="dialog-buttons">
             <button type="button" data-autofocus=cancel_first.then_some("") on:click=move |_| on_close.run(())>
-                {move || i18n.t("cancel")}
+                {move || cancel_label.map_or_else(|| i18n.t("cancel").to_owned(), |l| l.get())}
             </button>
             <button
                 type="button"
                 class=class
-                disabled=move || pending.get() || !ready.get() || network.blocked()
-                aria-describedby=network.described_by(None)
+                disabled=move || pending.get() || !ready.get() || network.writes_blocked()
+                aria-describedby=network.write_described_by()
                 on:click=move |_| on_confirm.run(())
             >
                 {move || if pending.get() { i18n.t("action-sending").to_owned() } else { label.get() }}

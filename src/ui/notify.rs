@@ -3,7 +3,8 @@
 //! localStorage.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Notification, NotificationOptions, NotificationPermission};
 
 use crate::i18n::use_i18n;
@@ -63,6 +64,12 @@ impl Notifier {
 
     /// Shows one notification, replacing an earlier one with the same tag.
     pub fn notify(&self, title: &str, body: &str, tag: &str) {
+        self.notify_code(title, body, tag, None);
+    }
+
+    /// The same; a click on it brings the app forward and, when `code` is
+    /// given, copies it.
+    pub fn notify_code(&self, title: &str, body: &str, tag: &str, code: Option<&str>) {
         if !(self.wanted.get_untracked() && self.permission.get_untracked() == Permission::Granted)
         {
             return;
@@ -70,7 +77,28 @@ impl Notifier {
         let options = NotificationOptions::new();
         options.set_body(body);
         options.set_tag(tag);
-        let _ = Notification::new_with_options(title, &options);
+        let Ok(shown) = Notification::new_with_options(title, &options) else { return };
+        let code = code.map(str::to_owned);
+        let on_click = Closure::once_into_js(move || {
+            let Some(window) = web_sys::window() else { return };
+            let _ = window.focus();
+            if let Some(code) = code {
+                copy_text(&window, &code);
+            }
+        });
+        shown.set_onclick(Some(on_click.unchecked_ref()));
+    }
+}
+
+/// `navigator.clipboard.writeText(text)`, best effort.
+fn copy_text(window: &web_sys::Window, text: &str) {
+    use js_sys::{Function, Reflect};
+    let clipboard = Reflect::get(&window.navigator(), &"clipboard".into()).ok();
+    let write = clipboard.as_ref().and_then(|c| Reflect::get(c, &"writeText".into()).ok());
+    if let (Some(clipboard), Some(write)) =
+        (clipboard, write.and_then(|w| w.dyn_into::<Function>().ok()))
+    {
+        let _ = write.call1(&clipboard, &JsValue::from_str(text));
     }
 }
 

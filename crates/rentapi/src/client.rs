@@ -1,12 +1,10 @@
 //! The typed client: one method per API call, over any [`Transport`].
 
-use std::collections::BTreeMap;
-
 use crate::decode::{FromData, decode};
 use crate::error::ApiError;
 use crate::method::{ApiKey, CountryCode, OrderId, Period, Request, ServiceCode};
 use crate::model::{
-    Availability, Country, HistoryRow, NewOrder, Order, RestoreQuote, ServicePrice,
+    Availability, Country, HistoryRow, NewOrder, Order, RestoreQuote, Rows, ServicePrice,
     ServicesWithProviders, SmsBundle,
 };
 use crate::schedule::Priority;
@@ -46,7 +44,7 @@ impl<T: Transport> Client<T> {
         decode(method, &raw)
     }
 
-    pub async fn countries(&self, p: Priority) -> Result<Vec<Country>, ApiError> {
+    pub async fn countries(&self, p: Priority) -> Result<Rows<Country>, ApiError> {
         self.call(&Request::GetCountries, p).await
     }
 
@@ -55,7 +53,7 @@ impl<T: Transport> Client<T> {
         country: CountryCode,
         period: Period,
         p: Priority,
-    ) -> Result<Vec<ServicePrice>, ApiError> {
+    ) -> Result<Rows<ServicePrice>, ApiError> {
         self.call(&Request::GetData { country, period }, p).await
     }
 
@@ -73,11 +71,11 @@ impl<T: Transport> Client<T> {
         country: CountryCode,
         period: Period,
         p: Priority,
-    ) -> Result<BTreeMap<ServiceCode, Availability>, ApiError> {
+    ) -> Result<Rows<(ServiceCode, Availability)>, ApiError> {
         self.call(&Request::GetCountWithProviders { country, period }, p).await
     }
 
-    pub async fn orders(&self, p: Priority) -> Result<Vec<Order>, ApiError> {
+    pub async fn orders(&self, p: Priority) -> Result<Rows<Order>, ApiError> {
         self.call(&Request::Orders, p).await
     }
 
@@ -90,7 +88,7 @@ impl<T: Transport> Client<T> {
         skip: u32,
         take: u32,
         p: Priority,
-    ) -> Result<Vec<HistoryRow>, ApiError> {
+    ) -> Result<Rows<HistoryRow>, ApiError> {
         self.call(&Request::GetRentHistory { skip, take }, p).await
     }
 
@@ -102,15 +100,17 @@ impl<T: Transport> Client<T> {
         self.call(&Request::RestoreUserPrecalc { id }, p).await
     }
 
-    // Writes: each call is one deliberate user action.
+    // Writes: each call is one deliberate user action. A write's error
+    // whose `kind.outcome_unknown()` may still have been carried out.
 
+    /// The new order(s), as far as the answer told (see [`NewOrder::fill`]).
     pub async fn create(
         &self,
         country: CountryCode,
         period: Period,
         service: ServiceCode,
         provider: Option<String>,
-    ) -> Result<NewOrder, ApiError> {
+    ) -> Result<Vec<NewOrder>, ApiError> {
         self.call(&Request::Create { country, period, service, provider }, Priority::User).await
     }
 

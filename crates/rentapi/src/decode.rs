@@ -1,62 +1,90 @@
-//! Tolerant decoding: the envelope, the per-method shapes, and every
-//! "known drift" of rent-api.md (numbers as strings and back, wrapped or
-//! unwrapped `data`, `SmsList`/`OtherSms`, unknown fields and states).
+//! Tolerant decoding: the envelope, the per-method shapes, and every drift
+//! of rent-api.md (numbers as strings and back, wrapped or unwrapped
+//! `data`, `SmsList`/`OtherSms`, PHP's `[]` for an empty map, missing
+//! fields, unknown fields and states). Lists are read row by row
+//! ([`Rows`]): a row that cannot be read is set aside, never the list.
+//! A write whose `status` is 1 never fails, whatever its `data`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeOwned, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorKind};
 use crate::method::{Method, OrderId, ServiceCode};
 use crate::model::{
-    Availability, Country, HistoryRow, NewOrder, Order, RestoreQuote, ServicePrice,
-    ServicesWithProviders, SmsBundle,
+    Availability, Country, HistoryRow, NewOrder, Order, RestoreQuote, Rows, ServicePrice,
+    ServicesWithProviders, SmsBundle, raw_row,
 };
 use crate::transport::RawResponse;
 
+pub mod lenient;
+
 /// Unwraps `{"status": 1, "data": ...}` and turns everything else into a
-/// classified [`ApiError`]. Public lists keep their `data` even under
-/// `status: 0`, as some deployments send it.
+/// classified [`ApiError`].
 ///
-/// `data` comes back unparsed (`None`: absent or `null`): a list of a
-/// thousand orders is then read straight into its types, never held as a
-/// tree of JSON values first (which took several times its size, at
-/// every poll).
+/// - `status` 0 (or missing, with no `data`) with a `msg`: a refusal,
+///   classified for `method` ([`ApiError::refusal`]).
+/// - A read under `status: 0` with `data` and no `msg` keeps its data (some
+///   deployments answer public lists, `sms` and quotes that way).
+/// - A write under `status: 0` next to data that is not empty, or with no
+///   `msg` at all, is [`ErrorKind::Unclear`]: it may have been done.
+///
+/// `data` comes back unparsed (`None`: absent or `null`): a long list is
+/// then read straight from the text, never held as a tree of values.
 pub fn envelope(method: Method, raw: &RawResponse) -> Result<Option<&RawValue>, ApiError> {
     let json = std::str::from_utf8(&raw.body)
         .ok()
         .and_then(|text| serde_json::from_str::<&RawValue>(text).ok())
-        .ok_or_else(|| ApiError::from_non_json(raw))?;
+        .ok_or_else(|| ApiError::from_non_json(method, raw))?;
     let ok_status = (200..300).contains(&raw.status);
     if !json.get().starts_with('{') {
         // A bare array or value where the envelope should be: take it as data.
         return match non_null(json) {
             Some(data) if ok_status => Ok(Some(data)),
-            _ => Err(ApiError::from_non_json(raw)),
+            _ => Err(ApiError::from_non_json(method, raw)),
         };
     }
     let obj: HashMap<String, &RawValue> =
-        serde_json::from_str(json.get()).map_err(|_| ApiError::from_non_json(raw))?;
+        serde_json::from_str(json.get()).map_err(|_| ApiError::from_non_json(method, raw))?;
     let field = |name: &str| obj.get(name).map(|v| parsed(v));
-    let msg = field("msg").map(|v| text_of(&v)).unwrap_or_default();
+    let msg = ["msg", "message", "error"]
+        .into_iter()
+        .filter_map(|name| field(name).map(|v| text_of(&v)))
+        .find(|m| !m.trim().is_empty())
+        .unwrap_or_default();
     if !ok_status {
         let detail = if msg.is_empty() { raw.text() } else { msg };
-        return Err(ApiError::new(crate::ErrorKind::Http(raw.status), detail));
+        return Err(ApiError::new(ErrorKind::Http(raw.status), detail));
     }
-    let ok = field("status").map(|v| truthy(&v)).unwrap_or(obj.contains_key("data"));
     let data = obj.get("data").copied().and_then(non_null);
-    if ok || (!method.needs_key() && data.is_some() && msg.is_empty()) {
-        return Ok(data);
+    match field("status") {
+        Some(status) if truthy(&status) => return Ok(data),
+        None if data.is_some() => return Ok(data),
+        _ => {}
     }
-    Err(ApiError::from_msg(&msg))
+    let unclear = || Err(ApiError::new(ErrorKind::Unclear, raw.text()));
+    if method.is_write() {
+        if msg.is_empty() || data.is_some_and(|d| !empty(d)) {
+            return unclear();
+        }
+    } else if msg.is_empty() {
+        return if data.is_some() { Ok(data) } else { unclear() };
+    }
+    Err(ApiError::refusal(method, &msg))
 }
 
 fn non_null(v: &RawValue) -> Option<&RawValue> {
     (v.get() != "null").then_some(v)
+}
+
+/// Data that says nothing: `[]`, `{}`, `""`, `false`, `0`.
+fn empty(v: &RawValue) -> bool {
+    let compact: String = v.get().split_whitespace().collect();
+    matches!(compact.as_str(), "[]" | "{}" | "\"\"" | "false" | "0" | "\"0\"")
 }
 
 /// A small field of the envelope (`status`, `msg`) as a value.
@@ -72,195 +100,230 @@ pub fn decode<T: FromData>(method: Method, raw: &RawResponse) -> Result<T, ApiEr
 /// A value that can be made from an envelope's `data`, accepting the drift
 /// variants of its method.
 pub trait FromData: Sized {
-    fn from_data(data: Value) -> Result<Self, ApiError>;
+    /// From the unparsed `data` (`None`: absent or `null`).
+    fn from_raw(data: Option<&RawValue>) -> Result<Self, ApiError>;
 
-    /// From the unparsed `data` (`None`: absent or `null`); through a
-    /// [`Value`] unless the type reads itself straight from the text.
-    fn from_raw(data: Option<&RawValue>) -> Result<Self, ApiError> {
-        let value = match data {
-            Some(raw) => serde_json::from_str(raw.get()).map_err(ApiError::bad_shape)?,
-            None => Value::Null,
-        };
-        Self::from_data(value)
+    /// From a parsed value (tests, and data already held as a tree).
+    fn from_data(data: Value) -> Result<Self, ApiError> {
+        let text = data.to_string();
+        let raw = serde_json::from_str::<&RawValue>(&text).map_err(ApiError::bad_shape)?;
+        Self::from_raw(non_null(raw))
     }
 }
 
-/// A list that may arrive as an array, as an object of rows keyed by id, or
-/// as nothing at all (`null`: an empty account). One reader for both
-/// sources: straight from the text ([`list_raw`], the long lists) and from a
-/// parsed [`Value`] ([`list`], the small answers and the parts of one).
-struct ListOf<T>(Vec<T>);
+/// A list's rows, unparsed: from an array, or from an object of rows keyed
+/// by id (with their keys), or from nothing at all (`null`).
+struct RawRows<'a>(Vec<(Option<String>, &'a RawValue)>);
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for ListOf<T> {
+impl<'de: 'a, 'a> Deserialize<'de> for RawRows<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Rows<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for Rows<T> {
-            type Value = ListOf<T>;
+        struct Each<'a>(PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for Each<'a> {
+            type Value = RawRows<'a>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a list")
             }
             fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(ListOf(Vec::new()))
+                Ok(RawRows(Vec::new()))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
                 let mut rows = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
                 while let Some(row) = seq.next_element()? {
-                    rows.push(row);
+                    rows.push((None, row));
                 }
-                Ok(ListOf(rows))
+                Ok(RawRows(rows))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut rows = Vec::new();
-                while let Some((IgnoredAny, row)) = map.next_entry()? {
-                    rows.push(row);
+                while let Some((key, row)) = map.next_entry::<String, &'de RawValue>()? {
+                    rows.push((Some(key), row));
                 }
-                Ok(ListOf(rows))
+                Ok(RawRows(rows))
             }
         }
-        d.deserialize_any(Rows(PhantomData))
+        d.deserialize_any(Each(PhantomData))
     }
 }
 
-fn list_raw<T: DeserializeOwned>(data: Option<&RawValue>) -> Result<Vec<T>, ApiError> {
+fn raw_rows(data: Option<&RawValue>) -> Result<RawRows<'_>, ApiError> {
     match data {
-        None => Ok(Vec::new()),
-        Some(raw) => {
-            serde_json::from_str::<ListOf<T>>(raw.get()).map(|l| l.0).map_err(ApiError::bad_shape)
+        None => Ok(RawRows(Vec::new())),
+        Some(raw) => serde_json::from_str(raw.get()).map_err(ApiError::bad_shape),
+    }
+}
+
+/// Reads a list row by row; a row that cannot be read is kept as raw text.
+/// A `data` that is no list at all (`5`, `"RU"`) is a bad shape.
+fn rows<T: DeserializeOwned>(data: Option<&RawValue>) -> Result<Rows<T>, ApiError> {
+    let list = raw_rows(data)?;
+    let mut out = Rows { rows: Vec::with_capacity(list.0.len()), skipped: Vec::new() };
+    for (_, row) in list.0 {
+        match serde_json::from_str(row.get()) {
+            Ok(value) => out.rows.push(value),
+            Err(_) => out.skipped.push(raw_row(row.get())),
         }
     }
+    Ok(out)
 }
 
-fn typed<T: DeserializeOwned>(v: Value) -> Result<T, ApiError> {
-    serde_json::from_value(v).map_err(ApiError::bad_shape)
+/// `data` when it is an object holding `name`, e.g. `{"services": [...]}`.
+fn member<'a>(data: Option<&'a RawValue>, name: &str) -> Option<Option<&'a RawValue>> {
+    let raw = data.filter(|d| d.get().starts_with('{'))?;
+    let obj: HashMap<&str, &RawValue> = serde_json::from_str(raw.get()).ok()?;
+    obj.get(name).map(|v| non_null(v))
 }
 
-/// A [`ListOf`] from a parsed value.
-fn list<T: DeserializeOwned>(v: Value) -> Result<Vec<T>, ApiError> {
-    ListOf::deserialize(v).map(|l| l.0).map_err(ApiError::bad_shape)
+fn value(data: Option<&RawValue>) -> Value {
+    data.map_or(Value::Null, parsed)
 }
 
-impl FromData for Vec<Country> {
-    fn from_data(data: Value) -> Result<Self, ApiError> {
-        list(data)
+impl FromData for Rows<Country> {
+    fn from_raw(data: Option<&RawValue>) -> Result<Self, ApiError> {
+        rows(data)
     }
 }
 
-impl FromData for Vec<ServicePrice> {
-    fn from_data(data: Value) -> Result<Self, ApiError> {
-        match data {
-            Value::Object(mut obj) if obj.contains_key("services") => {
-                list(obj.remove("services").unwrap_or(Value::Null))
-            }
-            other => list(other),
-        }
+impl FromData for Rows<Order> {
+    fn from_raw(data: Option<&RawValue>) -> Result<Self, ApiError> {
+        rows(data)
     }
 }
 
+impl FromData for Rows<HistoryRow> {
+    fn from_raw(data: Option<&RawValue>) -> Result<Self, ApiError> {
+        rows(data)
+    }
+}
+
+/// `getdata`: a bare array, or `{"services": [...]}`.
+impl FromData for Rows<ServicePrice> {
+    fn from_raw(data: Option<&RawValue>) -> Result<Self, ApiError> {
+        rows(member(data, "services").unwrap_or(data))
+    }
+}
+
+/// `getdataWithProviders`: `{services, totalAmount, allOperators}`, or a
+/// bare array of the services.
 impl FromData for ServicesWithProviders {
-    fn from_data(data: Value) -> Result<Self, ApiError> {
-        match data {
-            Value::Array(_) => Ok(ServicesWithProviders {
-                services: list(data)?,
+    fn from_raw(data: Option<&RawValue>) -> Result<Self, ApiError> {
+        let Some(services) = member(data, "services") else {
+            let list: Rows<_> = rows(data)?;
+            return Ok(ServicesWithProviders {
+                services: list.rows,
                 total_amount: 0,
                 all_operators: Vec::new(),
-            }),
-            other => typed(other),
-        }
+                skipped: list.skipped,
+            });
+        };
+        let all = value(data);
+        let list: Rows<_> = rows(services)?;
+        // `allOperators` may be a list, a PHP map of names, or anything.
+        let all_operators = match &all["allOperators"] {
+            Value::Array(v) => v.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect(),
+            Value::Object(m) => m.values().filter_map(|s| s.as_str().map(str::to_owned)).collect(),
+            _ => Vec::new(),
+        };
+        let total_amount =
+            lenient::u32(all.get("totalAmount").unwrap_or(&Value::Null)).unwrap_or(0);
+        Ok(ServicesWithProviders {
+            services: list.rows,
+            total_amount,
+            all_operators,
+            skipped: list.skipped,
+        })
     }
 }
 
-impl FromData for BTreeMap<ServiceCode, Availability> {
-    fn from_data(data: Value) -> Result<Self, ApiError> {
-        match data {
-            Value::Null | Value::Array(_) => Ok(BTreeMap::new()),
-            other => typed(other),
+/// `getCountWithProviders`: `{SERVICE: {Amount, Total}}`; `[]` when empty.
+impl FromData for Rows<(ServiceCode, Availability)> {
+    fn from_raw(data: Option<&RawValue>) -> Result<Self, ApiError> {
+        let mut out = Rows::default();
+        for (key, row) in raw_rows(data)?.0 {
+            let read = serde_json::from_str::<Availability>(row.get());
+            match (key, read) {
+                (Some(code), Ok(a)) if !code.trim().is_empty() => {
+                    out.rows.push((ServiceCode::new(code.trim()), a));
+                }
+                (key, _) => {
+                    let text = match key {
+                        Some(k) => format!("{}: {}", Value::String(k), row.get()),
+                        None => row.get().to_owned(),
+                    };
+                    out.skipped.push(raw_row(&text));
+                }
+            }
         }
+        Ok(out)
     }
 }
 
-/// `create` answers one order, sometimes wrapped in a one-element array.
-impl FromData for NewOrder {
-    fn from_data(data: Value) -> Result<Self, ApiError> {
-        match data {
-            Value::Array(mut rows) if !rows.is_empty() => typed(rows.swap_remove(0)),
-            Value::Array(_) => Err(ApiError::bad_shape("create answered an empty list")),
-            other => typed(other),
-        }
+/// `sms`: a bare array of the order's SMS, `{SmsList, OtherSms}` (either
+/// may be missing), `{}` for none, or rows keyed by id.
+impl FromData for SmsBundle {
+    fn from_raw(data: Option<&RawValue>) -> Result<Self, ApiError> {
+        let split = data.filter(|d| d.get().starts_with('{')).and_then(|raw| {
+            let obj: HashMap<String, &RawValue> = serde_json::from_str(raw.get()).ok()?;
+            let take = |name: &str| {
+                obj.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| non_null(v))
+            };
+            let (own, other) = (take("SmsList"), take("OtherSms"));
+            (own.is_some() || other.is_some() || obj.is_empty())
+                .then(|| (own.flatten(), other.flatten()))
+        });
+        let (own, other) = split.unwrap_or((data, None));
+        let (own, other): (Rows<_>, Rows<_>) = (rows(own)?, rows(other)?);
+        let mut skipped = own.skipped;
+        skipped.extend(other.skipped);
+        Ok(SmsBundle { own: own.rows, other: other.rows, skipped })
     }
 }
 
-/// `create_multi` answers a list, or a single order when one service was asked.
+/// `create` and `create_multi`: an order, a list of them, one object for
+/// several services, rows keyed by id, or nothing readable. Never an error:
+/// the money is spent; what is missing comes from [`NewOrder::fill`] and
+/// the next orders poll.
 impl FromData for Vec<NewOrder> {
-    fn from_data(data: Value) -> Result<Self, ApiError> {
-        match data {
-            Value::Object(_) => Ok(vec![typed(data)?]),
-            other => list(other),
-        }
-    }
-}
-
-impl FromData for Vec<Order> {
-    fn from_data(data: Value) -> Result<Self, ApiError> {
-        list(data)
-    }
-
     fn from_raw(data: Option<&RawValue>) -> Result<Self, ApiError> {
-        list_raw(data)
-    }
-}
-
-impl FromData for Vec<HistoryRow> {
-    fn from_data(data: Value) -> Result<Self, ApiError> {
-        list(data)
-    }
-
-    fn from_raw(data: Option<&RawValue>) -> Result<Self, ApiError> {
-        list_raw(data)
+        let one = |v: Value| serde_json::from_value::<NewOrder>(v).ok();
+        Ok(match value(data) {
+            Value::Object(obj) if obj.contains_key("id") => {
+                one(Value::Object(obj)).into_iter().collect()
+            }
+            Value::Object(obj) => obj.into_iter().filter_map(|(_, v)| one(v)).collect(),
+            Value::Array(rows) => rows.into_iter().filter_map(one).collect(),
+            _ => Vec::new(),
+        })
     }
 }
 
 impl FromData for RestoreQuote {
-    fn from_data(data: Value) -> Result<Self, ApiError> {
-        typed(data)
+    fn from_raw(data: Option<&RawValue>) -> Result<Self, ApiError> {
+        serde_json::from_value(value(data)).map_err(ApiError::bad_shape)
     }
 }
 
-/// `sms`: a bare array of the order's SMS, or `{SmsList, OtherSms}`.
-impl FromData for SmsBundle {
-    fn from_data(data: Value) -> Result<Self, ApiError> {
-        match data {
-            Value::Object(mut obj) => {
-                let mut take = |name: &str| {
-                    let key = obj.keys().find(|k| k.eq_ignore_ascii_case(name)).cloned();
-                    key.and_then(|k| obj.remove(&k)).unwrap_or(Value::Null)
-                };
-                let own = list(take("SmsList"))?;
-                let other = list(take("OtherSms"))?;
-                Ok(SmsBundle { own, other })
-            }
-            other => Ok(SmsBundle { own: list(other)?, other: Vec::new() }),
-        }
-    }
-}
-
-/// `prolong`, `activate`, `delete`: `{id}`, which some answers leave out.
+/// `prolong`, `activate`, `delete`: `{id}`, `[{id}]`, a whole order, or
+/// nothing (`{}`, `[]`, `null`, `true`): all success under `status: 1`.
 impl FromData for Option<OrderId> {
-    fn from_data(data: Value) -> Result<Self, ApiError> {
+    fn from_raw(data: Option<&RawValue>) -> Result<Self, ApiError> {
+        let data = value(data);
         let id = match &data {
-            Value::Object(obj) => obj.get("id").cloned(),
-            Value::Array(rows) => rows.first().and_then(|r| r.get("id")).cloned(),
+            Value::Object(obj) => obj.get("id"),
+            Value::Array(rows) => rows.first().and_then(|r| r.get("id")),
             _ => None,
         };
-        Ok(id.and_then(|v| lenient::u64_of(&v)).map(OrderId))
+        Ok(id.and_then(lenient::u64_of).map(OrderId))
     }
 }
 
-/// `restore_user` (`true`) and `add_service_to_order` (no data): success
-/// is the envelope's status; a `data` of `false` is a refusal.
+/// `restore_user` (`true`, `{id}`) and `add_service_to_order` (nothing, or
+/// an order): success is the envelope's status. A `data` of `false` under
+/// `status: 1` says yes and no at once: the outcome is not known.
 impl FromData for () {
-    fn from_data(data: Value) -> Result<Self, ApiError> {
+    fn from_raw(data: Option<&RawValue>) -> Result<Self, ApiError> {
+        let data = value(data);
         if matches!(&data, Value::Bool(false)) || data.as_i64() == Some(0) {
-            return Err(ApiError::from_msg("the provider answered false"));
+            return Err(ApiError::new(ErrorKind::Unclear, data.to_string()));
         }
         Ok(())
     }
@@ -278,171 +341,7 @@ fn truthy(v: &Value) -> bool {
 fn text_of(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
-        Value::Null => String::new(),
+        Value::Null | Value::Bool(_) => String::new(),
         other => other.to_string(),
-    }
-}
-
-/// `deserialize_with` helpers that accept numbers as strings and back.
-pub mod lenient {
-    use chrono::{DateTime, Utc};
-    use serde::de::Error;
-    use serde::{Deserialize, Deserializer, Serializer};
-    use serde_json::Value;
-    use std::collections::BTreeMap;
-
-    pub(crate) fn u64_of(v: &Value) -> Option<u64> {
-        match v {
-            Value::Number(n) => n
-                .as_u64()
-                .or_else(|| n.as_f64().filter(|f| *f >= 0.0 && f.fract() == 0.0).map(|f| f as u64)),
-            Value::String(s) => s.trim().parse().ok(),
-            _ => None,
-        }
-    }
-
-    fn i64_of(v: &Value) -> Option<i64> {
-        match v {
-            Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
-            Value::String(s) => s.trim().parse().ok().or_else(|| {
-                s.trim().parse::<f64>().ok().filter(|f| f.is_finite()).map(|f| f as i64)
-            }),
-            Value::Bool(b) => Some(i64::from(*b)),
-            _ => None,
-        }
-    }
-
-    fn f64_of(v: &Value) -> Option<f64> {
-        match v {
-            Value::Number(n) => n.as_f64(),
-            Value::String(s) => {
-                s.trim().replace(',', ".").parse().ok().filter(|f: &f64| f.is_finite())
-            }
-            _ => None,
-        }
-    }
-
-    fn bool_of(v: &Value) -> Option<bool> {
-        match v {
-            Value::Bool(b) => Some(*b),
-            Value::Number(n) => n.as_f64().map(|f| f != 0.0),
-            Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
-                "1" | "true" | "yes" => Some(true),
-                "0" | "false" | "no" | "" => Some(false),
-                _ => None,
-            },
-            Value::Null => Some(false),
-            _ => None,
-        }
-    }
-
-    fn expect<'de, D: Deserializer<'de>, T>(
-        d: D,
-        what: &str,
-        f: impl Fn(&Value) -> Option<T>,
-    ) -> Result<T, D::Error> {
-        let v = Value::deserialize(d)?;
-        f(&v).ok_or_else(|| D::Error::custom(format!("expected {what}, got {v}")))
-    }
-
-    pub fn u64<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-        expect(d, "an unsigned number", u64_of)
-    }
-
-    pub fn u32<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-        expect(d, "a count", |v| {
-            u64_of(v).map(|n| n.min(u64::from(u32::MAX)) as u32).or(v.is_null().then_some(0))
-        })
-    }
-
-    pub fn i64<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-        expect(d, "a number", i64_of)
-    }
-
-    pub fn f64<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
-        expect(d, "a price", f64_of)
-    }
-
-    pub fn bool<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-        expect(d, "a flag", bool_of)
-    }
-
-    pub fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-        let v = Value::deserialize(d)?;
-        Ok(if v.is_null() { None } else { bool_of(&v) })
-    }
-
-    pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-        expect(d, "a text", |v| match v {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            Value::Null => Some(String::new()),
-            _ => None,
-        })
-    }
-
-    pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-        let s = string(d)?;
-        Ok((!s.trim().is_empty()).then_some(s))
-    }
-
-    /// `{PROVIDER: n}`; also tolerates a bare total, kept under `""`.
-    pub fn count_map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, u32>, D::Error> {
-        let v = Value::deserialize(d)?;
-        let clamp = |n: u64| n.min(u64::from(u32::MAX)) as u32;
-        match &v {
-            Value::Object(map) => Ok(map
-                .iter()
-                .filter_map(|(k, n)| u64_of(n).map(|n| (k.clone(), clamp(n))))
-                .collect()),
-            Value::Null => Ok(BTreeMap::new()),
-            other => u64_of(other)
-                .map(|n| BTreeMap::from([(String::new(), clamp(n))]))
-                .ok_or_else(|| D::Error::custom(format!("expected counts, got {other}"))),
-        }
-    }
-
-    fn instant_of(v: &Value) -> Option<DateTime<Utc>> {
-        match v {
-            Value::String(s) if s.contains('-') => {
-                DateTime::parse_from_rfc3339(s.trim()).ok().map(|t| t.with_timezone(&Utc))
-            }
-            other => i64_of(other).and_then(|secs| DateTime::from_timestamp(secs, 0)),
-        }
-    }
-
-    /// UNIX seconds (number or string) as a UTC instant; written back as seconds.
-    pub mod ts {
-        use super::*;
-
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
-            expect(d, "a UNIX time", instant_of)
-        }
-
-        pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
-            s.serialize_i64(t.timestamp())
-        }
-    }
-
-    /// Like [`ts`], with `0`, `null` or nothing meaning "not given".
-    pub mod opt_ts {
-        use super::*;
-
-        pub fn deserialize<'de, D: Deserializer<'de>>(
-            d: D,
-        ) -> Result<Option<DateTime<Utc>>, D::Error> {
-            let v = Value::deserialize(d)?;
-            Ok(instant_of(&v).filter(|t| t.timestamp() > 0))
-        }
-
-        pub fn serialize<S: Serializer>(
-            t: &Option<DateTime<Utc>>,
-            s: S,
-        ) -> Result<S::Ok, S::Error> {
-            match t {
-                Some(t) => s.serialize_i64(t.timestamp()),
-                None => s.serialize_none(),
-            }
-        }
     }
 }

@@ -5,7 +5,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::method::Method;
 use crate::transport::{RawResponse, TransportError};
+
+mod refusals;
 
 /// The restore errors the provider documents (with their aliases).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -34,22 +37,6 @@ impl RestoreCode {
         RestoreCode::NoServiceData,
     ];
 
-    fn classify(msg: &str) -> Option<Self> {
-        let upper = msg.trim().to_ascii_uppercase();
-        let code = upper.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
-        Some(match code {
-            "NOAVAILDAYS" => RestoreCode::NoAvailDays,
-            "NOTOWNER" => RestoreCode::NotOwner,
-            "NOREMOTEDATA" => RestoreCode::NoRemoteData,
-            "NOORDERCOUNTRY" => RestoreCode::NoOrderCountry,
-            "DATEDIFFINVERT" => RestoreCode::DateDiffInvert,
-            "NOSERVICEDATA" => RestoreCode::NoServiceData,
-            _ if upper.contains("HAD NOT THIS ORDER") => RestoreCode::NotOwner,
-            _ if upper.contains("SERVICE NOT FOUND") => RestoreCode::NoServiceData,
-            _ => return None,
-        })
-    }
-
     /// Where the page sends the user to the provider's live chat.
     pub fn needs_support(self) -> bool {
         matches!(self, RestoreCode::NoOrderCountry | RestoreCode::NoServiceData)
@@ -76,9 +63,20 @@ pub enum ErrorKind {
     /// The order is gone: stop polling it.
     OrderNotFound,
     ProlongNotAllowed,
+    /// `prolong` past the longest rental (90 days).
+    ProlongCap,
+    /// A rental period the provider does not accept ("Incorrect duration
+    /// count. Min 7 days. Max 90 days.").
+    WrongPeriod,
+    /// The endpoint does not know the method ("Method not found").
+    UnknownMethod,
     Restore(RestoreCode),
     /// `status: 0` with a message we do not know; the raw text is shown.
     Rejected,
+    /// An answer that says neither yes nor no: `status: 0` with no message,
+    /// a write's `status: 0` next to data, JSON with no `status` and no
+    /// `data`. For a write: it may have been done.
+    Unclear,
 }
 
 impl ErrorKind {
@@ -97,6 +95,10 @@ impl ErrorKind {
             ErrorKind::NoNumbers => "error-no-numbers",
             ErrorKind::OrderNotFound => "error-order-not-found",
             ErrorKind::ProlongNotAllowed => "error-prolong-not-allowed",
+            ErrorKind::ProlongCap => "prolong-limit",
+            ErrorKind::WrongPeriod => "error-wrong-period",
+            ErrorKind::UnknownMethod => "error-unknown-method",
+            ErrorKind::Unclear => "error-unclear",
             ErrorKind::Restore(RestoreCode::NoAvailDays) => "restore-noavaildays",
             ErrorKind::Restore(RestoreCode::NotOwner) => "restore-notowner",
             ErrorKind::Restore(RestoreCode::NoRemoteData) => "restore-noremotedata",
@@ -104,6 +106,51 @@ impl ErrorKind {
             ErrorKind::Restore(RestoreCode::DateDiffInvert) => "restore-datediffinvert",
             ErrorKind::Restore(RestoreCode::NoServiceData) => "restore-noservicedata",
             ErrorKind::Rejected => "error-rejected",
+        }
+    }
+
+    /// Every kind, with one HTTP status of each class: for tests that each
+    /// has a sentence in every language.
+    pub fn examples() -> Vec<ErrorKind> {
+        let mut kinds = vec![
+            ErrorKind::Network,
+            ErrorKind::Timeout,
+            ErrorKind::Http(429),
+            ErrorKind::Http(502),
+            ErrorKind::Http(404),
+            ErrorKind::NotJson,
+            ErrorKind::BadShape,
+            ErrorKind::BadKey,
+            ErrorKind::LowBalance,
+            ErrorKind::NoNumbers,
+            ErrorKind::OrderNotFound,
+            ErrorKind::ProlongNotAllowed,
+            ErrorKind::ProlongCap,
+            ErrorKind::WrongPeriod,
+            ErrorKind::UnknownMethod,
+            ErrorKind::Rejected,
+            ErrorKind::Unclear,
+        ];
+        kinds.extend(RestoreCode::ALL.map(ErrorKind::Restore));
+        kinds
+    }
+
+    /// For a write that failed with this kind: the request may have reached
+    /// the provider and been carried out, so the user's money or order may
+    /// have changed. No answer (timeout, dropped connection: the browser
+    /// cannot tell one sent from one never sent), a server error (5xx), a
+    /// body that is not JSON, an unclear answer, or `status: 1` with a shape
+    /// nobody can read. Never try such a write again blindly: read the
+    /// state first. (For reads this says nothing: they change nothing.)
+    pub fn outcome_unknown(self) -> bool {
+        match self {
+            ErrorKind::Network
+            | ErrorKind::Timeout
+            | ErrorKind::NotJson
+            | ErrorKind::BadShape
+            | ErrorKind::Unclear => true,
+            ErrorKind::Http(s) => s >= 500,
+            _ => false,
         }
     }
 
@@ -137,19 +184,34 @@ impl ApiError {
         }
     }
 
-    /// Classifies the `msg` of a `status: 0` answer (or a plain-text body).
-    pub fn from_msg(msg: &str) -> Self {
-        Self::new(classify_msg(msg).unwrap_or(ErrorKind::Rejected), msg.trim())
+    /// Classifies the `msg` of a refusal to `method` by the table of known
+    /// sentences; one nobody knows is [`ErrorKind::Rejected`] with the
+    /// provider's words as the detail.
+    pub fn refusal(method: Method, msg: &str) -> Self {
+        Self::classified(Some(method), msg)
     }
 
-    /// An answer that is not a JSON envelope: HTTP errors, HTML pages, and
-    /// the plain-text errors the provider sends (`API KEY NOT FOUND!`).
-    pub fn from_non_json(raw: &RawResponse) -> Self {
+    /// [`ApiError::refusal`] for no particular method.
+    pub fn from_msg(msg: &str) -> Self {
+        Self::classified(None, msg)
+    }
+
+    fn classified(method: Option<Method>, msg: &str) -> Self {
+        let kind = refusals::classify(method, msg).unwrap_or(ErrorKind::Rejected);
+        Self::new(kind, msg.trim())
+    }
+
+    /// An answer to `method` that is not a JSON envelope: HTTP errors, HTML
+    /// pages, and the plain-text errors the provider sends (`API KEY NOT
+    /// FOUND!`).
+    pub fn from_non_json(method: Method, raw: &RawResponse) -> Self {
         let snippet = snippet(&raw.text());
         if !(200..300).contains(&raw.status) {
             return Self::new(ErrorKind::Http(raw.status), snippet);
         }
-        match classify_msg(&snippet) {
+        // A short plain text may be a refusal; a page is not.
+        let plain = snippet.len() < 120 && !snippet.contains('<');
+        match refusals::classify(Some(method), &snippet).filter(|_| plain) {
             Some(kind) => Self::new(kind, snippet),
             None => Self::new(ErrorKind::NotJson, snippet),
         }
@@ -167,30 +229,6 @@ impl fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
-
-/// Known messages, matched loosely: the provider's wording varies.
-fn classify_msg(msg: &str) -> Option<ErrorKind> {
-    if let Some(code) = RestoreCode::classify(msg) {
-        return Some(ErrorKind::Restore(code));
-    }
-    let m = msg.to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| m.contains(w));
-    Some(
-        if has(&["api key not found", "apikey not found", "wrong api", "bad key", "invalid api"]) {
-            ErrorKind::BadKey
-        } else if has(&["balance", "nobalance", "not enough money", "insufficient funds"]) {
-            ErrorKind::LowBalance
-        } else if has(&["order not found", "incorrect order", "no order"]) {
-            ErrorKind::OrderNotFound
-        } else if has(&["prolong", "maximum rental", "90 days"]) {
-            ErrorKind::ProlongNotAllowed
-        } else if has(&["no free", "no numbers", "no_number", "not available", "sold out"]) {
-            ErrorKind::NoNumbers
-        } else {
-            return None;
-        },
-    )
-}
 
 /// At most 200 characters of a body, on one line, for error details.
 fn snippet(text: &str) -> String {
@@ -233,7 +271,7 @@ mod tests {
                 "You can prolong number only if before expiring date left less 7 days",
                 ErrorKind::ProlongNotAllowed,
             ),
-            ("The maximum rental period is 90 days", ErrorKind::ProlongNotAllowed),
+            ("The maximum rental period is 90 days", ErrorKind::ProlongCap),
             ("Something odd", ErrorKind::Rejected),
         ];
         for (msg, kind) in cases {
@@ -246,20 +284,23 @@ mod tests {
     #[test]
     fn plain_text_bad_key_and_html_errors() {
         let raw = RawResponse::new(200, "text/html", "API KEY NOT FOUND!");
-        assert_eq!(ApiError::from_non_json(&raw).kind, ErrorKind::BadKey);
+        assert_eq!(ApiError::from_non_json(Method::Orders, &raw).kind, ErrorKind::BadKey);
         let page = "<html><body><h1>502 Bad Gateway</h1>\n<hr>nginx</body></html>";
-        let e = ApiError::from_non_json(&RawResponse::new(502, "text/html", page));
+        let e = ApiError::from_non_json(Method::Orders, &RawResponse::new(502, "text/html", page));
         assert_eq!(e.kind, ErrorKind::Http(502));
         assert!(e.kind.is_transient());
         assert_eq!(e.kind.message_key(), "error-server");
-        let e = ApiError::from_non_json(&RawResponse::new(200, "text/html", "<html>hi</html>"));
+        let e = ApiError::from_non_json(
+            Method::Orders,
+            &RawResponse::new(200, "text/html", "<html>hi</html>"),
+        );
         assert_eq!(e.kind, ErrorKind::NotJson);
     }
 
     #[test]
     fn snippets_are_short_and_single_line() {
         let long = "x\n".repeat(1000);
-        let e = ApiError::from_non_json(&RawResponse::new(500, "text/plain", long));
+        let e = ApiError::from_non_json(Method::Orders, &RawResponse::new(500, "text/plain", long));
         assert!(e.detail.chars().count() <= 200 && !e.detail.contains('\n'));
     }
 

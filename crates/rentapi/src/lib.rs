@@ -10,6 +10,7 @@ pub mod decode;
 pub mod error;
 pub mod method;
 pub mod model;
+pub mod outcome;
 pub mod redact;
 pub mod rules;
 pub mod schedule;
@@ -18,4 +19,4 @@ pub mod transport;
 
 pub use error::{ApiError, ErrorKind, RestoreCode};
 pub use method::{ApiKey, CountryCode, Method, OrderId, Period, PeriodUnit, Request, ServiceCode};
-pub use transport::{RawResponse, Transport, TransportError};
+pub use transport::{NoAnswer, RawResponse, Transport, TransportError};

@@ -15,13 +15,15 @@ impl fmt::Display for OrderId {
     }
 }
 
-/// A service code such as `opt6` (not its display name).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// A service code such as `opt6` (not its display name); empty when an
+/// answer left it out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct ServiceCode(pub String);
 
-/// A country code such as `RU` or `UK` (not the dialling code `+7`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// A country code such as `RU` or `UK` (not the dialling code `+7`); empty
+/// when an answer left it out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct CountryCode(pub String);
 

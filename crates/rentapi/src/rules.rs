@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::method::Period;
+use crate::method::{OrderId, Period};
 use crate::model::Order;
 
 /// A number can be prolonged only when fewer than this many days are left.
@@ -24,8 +24,9 @@ pub enum ProlongBlock {
     /// The provider says this order cannot be prolonged (`canprolong`).
     Refused,
     /// The 90-day cap or `canprolongmax` / `canprolonguntil` leave no room
-    /// for even one week.
-    LimitReached,
+    /// for even one week (or for the period asked): only `max_days` more,
+    /// up to `latest_until`.
+    LimitReached { max_days: u32, latest_until: DateTime<Utc> },
 }
 
 impl ProlongBlock {
@@ -34,7 +35,7 @@ impl ProlongBlock {
             ProlongBlock::Expired => "prolong-expired",
             ProlongBlock::NotYet { .. } => "prolong-not-yet",
             ProlongBlock::Refused => "prolong-refused",
-            ProlongBlock::LimitReached => "prolong-limit",
+            ProlongBlock::LimitReached { .. } => "prolong-limit",
         }
     }
 }
@@ -59,9 +60,6 @@ pub fn prolong_room(order: &Order, now: DateTime<Utc>) -> Result<ProlongRoom, Pr
     if now <= opens_at {
         return Err(ProlongBlock::NotYet { opens_at });
     }
-    if !order.canprolong {
-        return Err(ProlongBlock::Refused);
-    }
     let cap = now + Duration::days(i64::from(MAX_RENT_DAYS));
     let latest_until = order.canprolonguntil.map_or(cap, |until| until.min(cap));
     let by_date = (latest_until - order.until).num_days().max(0) as u32;
@@ -69,10 +67,59 @@ pub fn prolong_room(order: &Order, now: DateTime<Utc>) -> Result<ProlongRoom, Pr
         0 => by_date,
         provider_max => by_date.min(provider_max),
     };
+    let limited = || ProlongBlock::LimitReached { max_days, latest_until };
+    // A refusal the limits explain says how much is left, not just "no".
+    let explained = order.canprolongmax > 0 || order.canprolonguntil.is_some();
+    if !order.canprolong {
+        return Err(if explained && max_days < Period::weeks(1).days() {
+            limited()
+        } else {
+            ProlongBlock::Refused
+        });
+    }
     if max_days < Period::weeks(1).days() {
-        return Err(ProlongBlock::LimitReached);
+        return Err(limited());
     }
     Ok(ProlongRoom { max_days, latest_until })
+}
+
+/// Whether `order` expires within the prolong window (and has not yet).
+pub fn expires_soon(order: &Order, now: DateTime<Utc>) -> bool {
+    order.until > now && order.until - now < Duration::days(PROLONG_WINDOW_DAYS)
+}
+
+/// How many of `orders` expire soon, and when the first of them does.
+pub fn expiring(orders: &[Order], now: DateTime<Utc>) -> Option<(usize, DateTime<Utc>)> {
+    let soon = orders.iter().filter(|o| expires_soon(o, now));
+    let (n, first) = soon.fold((0, None), |(n, first): (usize, Option<DateTime<Utc>>), o| {
+        (n + 1, Some(first.map_or(o.until, |f| f.min(o.until))))
+    });
+    first.map(|first| (n, first))
+}
+
+/// A reminder the app gives once per order, so no number is lost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Reminder {
+    /// Prolonging has become possible (fewer than 7 days left).
+    WindowOpen,
+    /// Less than a day is left.
+    LastDay,
+}
+
+impl Reminder {
+    /// Which reminder `order` is due at `now`, if any: the later one wins
+    /// (an order first seen with hours left gets only the last-day one).
+    pub fn due(order: &Order, now: DateTime<Utc>) -> Option<Reminder> {
+        if order.until <= now {
+            None
+        } else if order.until - now < Duration::days(1) {
+            Some(Reminder::LastDay)
+        } else if expires_soon(order, now) {
+            Some(Reminder::WindowOpen)
+        } else {
+            None
+        }
+    }
 }
 
 /// The new expiry if `order` is prolonged by `period` now, or why not.
@@ -83,7 +130,8 @@ pub fn prolong_to(
 ) -> Result<DateTime<Utc>, ProlongBlock> {
     let room = prolong_room(order, now)?;
     if period.count == 0 || period.days() > room.max_days {
-        return Err(ProlongBlock::LimitReached);
+        let ProlongRoom { max_days, latest_until } = room;
+        return Err(ProlongBlock::LimitReached { max_days, latest_until });
     }
     Ok(order.until + Duration::days(i64::from(period.days())))
 }
@@ -93,6 +141,68 @@ pub fn prolong_choices(room: ProlongRoom) -> Vec<Period> {
     let weeks = (1..=room.max_days / 7).map(Period::weeks);
     let months = (1..=room.max_days / 30).map(Period::months);
     weeks.chain(months).collect()
+}
+
+/// The orders a batch prolongation offers: those whose prolong window is
+/// open (fewer than 7 days left, not over), the first to expire first.
+pub fn batch_candidates(orders: &[Order], now: DateTime<Utc>) -> Vec<&Order> {
+    let mut soon: Vec<&Order> = orders.iter().filter(|o| expires_soon(o, now)).collect();
+    soon.sort_by_key(|o| (o.until, o.id));
+    soon
+}
+
+/// The periods a batch may choose from: those of the order with the most
+/// room, so every period offered suits at least one of `orders`.
+pub fn batch_choices<'a>(
+    orders: impl IntoIterator<Item = &'a Order>,
+    now: DateTime<Utc>,
+) -> Vec<Period> {
+    let widest = orders.into_iter().filter_map(|o| prolong_room(o, now).ok());
+    widest.max_by_key(|room| room.max_days).map(prolong_choices).unwrap_or_default()
+}
+
+/// What prolonging one order of a batch by a period would do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchLine {
+    pub id: OrderId,
+    /// The new expiry, or why this order cannot take the period.
+    pub until: Result<DateTime<Utc>, ProlongBlock>,
+    /// Its cost for the period, when its daily price is known.
+    pub cost: Option<f64>,
+}
+
+impl BatchLine {
+    /// It can take the period and its price is known: it may be sent.
+    pub fn sendable(&self) -> bool {
+        self.until.is_ok() && self.cost.is_some()
+    }
+}
+
+/// Each of `orders` prolonged by `period` at `now`, priced by `price_day`
+/// (`None`: not known), in the same order.
+pub fn batch_quote<'a>(
+    orders: impl IntoIterator<Item = &'a Order>,
+    period: Period,
+    price_day: impl Fn(&Order) -> Option<f64>,
+    now: DateTime<Utc>,
+) -> Vec<BatchLine> {
+    orders
+        .into_iter()
+        .map(|o| {
+            let until = prolong_to(o, period, now);
+            let cost =
+                until.is_ok().then(|| price_day(o)).flatten().map(|d| rental_cost(d, period));
+            BatchLine { id: o.id, until, cost }
+        })
+        .collect()
+}
+
+/// How many of `lines` would be sent, and what they cost together: only
+/// the sendable ones count (an unknown price is never guessed).
+pub fn batch_total<'a>(lines: impl IntoIterator<Item = &'a BatchLine>) -> (usize, f64) {
+    let sendable = lines.into_iter().filter(|l| l.sendable());
+    let (n, sum) = sendable.fold((0, 0.0), |(n, sum), l| (n + 1, sum + l.cost.unwrap_or_default()));
+    (n, money(sum))
 }
 
 /// Why a new rental's period is refused.
@@ -160,7 +270,10 @@ mod tests {
         assert_eq!(room.max_days, 85);
         assert_eq!(room.latest_until, t(90.0));
         assert_eq!(prolong_to(&o, Period::months(2), t(0.0)), Ok(t(65.0)));
-        assert_eq!(prolong_to(&o, Period::months(3), t(0.0)), Err(ProlongBlock::LimitReached));
+        assert_eq!(
+            prolong_to(&o, Period::months(3), t(0.0)),
+            Err(ProlongBlock::LimitReached { max_days: 85, latest_until: t(90.0) })
+        );
         let choices = prolong_choices(room);
         assert_eq!(choices.first(), Some(&Period::weeks(1)));
         assert_eq!(choices.last(), Some(&Period::months(2)));
@@ -176,12 +289,44 @@ mod tests {
         o.canprolonguntil = Some(t(20.0));
         assert_eq!(prolong_room(&o, t(0.0)).unwrap().max_days, 15);
         o.canprolonguntil = Some(t(10.0));
-        assert_eq!(prolong_room(&o, t(0.0)), Err(ProlongBlock::LimitReached));
+        let five_left = ProlongBlock::LimitReached { max_days: 5, latest_until: t(10.0) };
+        assert_eq!(prolong_room(&o, t(0.0)), Err(five_left));
+        // Refused, with the limits that explain it: say how much is left.
         o.canprolong = false;
+        assert_eq!(prolong_room(&o, t(0.0)), Err(five_left));
+        o.canprolonguntil = None;
+        o.canprolongmax = 2;
+        assert_eq!(
+            prolong_room(&o, t(0.0)),
+            Err(ProlongBlock::LimitReached { max_days: 2, latest_until: t(90.0) })
+        );
+        // Refused with nothing said about limits: a plain refusal.
+        o.canprolongmax = 0;
         assert_eq!(prolong_room(&o, t(0.0)), Err(ProlongBlock::Refused));
         // Outside the window the date it opens matters more than the flag.
         let far = Order { canprolong: false, ..order(30.0) };
         assert_eq!(prolong_room(&far, t(0.0)), Err(ProlongBlock::NotYet { opens_at: t(23.0) }));
+    }
+
+    #[test]
+    fn what_expires_soon() {
+        let orders = [order(10.0), order(6.5), order(2.0), order(0.5)];
+        assert!(!expires_soon(&orders[0], t(0.0)));
+        assert!(expires_soon(&orders[1], t(0.0)));
+        assert_eq!(expiring(&orders, t(0.0)), Some((3, t(0.5))));
+        // Past its end an order is the archive's, not "soon".
+        assert_eq!(expiring(&orders, t(1.0)), Some((2, t(2.0))));
+        assert_eq!(expiring(&orders[..1], t(0.0)), None);
+    }
+
+    #[test]
+    fn reminders_when_the_window_opens_and_a_day_before() {
+        let o = order(10.0);
+        assert_eq!(Reminder::due(&o, t(2.9)), None);
+        assert_eq!(Reminder::due(&o, t(3.1)), Some(Reminder::WindowOpen));
+        assert_eq!(Reminder::due(&o, t(8.9)), Some(Reminder::WindowOpen));
+        assert_eq!(Reminder::due(&o, t(9.1)), Some(Reminder::LastDay));
+        assert_eq!(Reminder::due(&o, t(10.0)), None, "over: the archive's");
     }
 
     #[test]
@@ -195,6 +340,76 @@ mod tests {
         assert_eq!(rental_cost(0.1, Period::months(1)), 3.0);
         assert_eq!(multi_rental_cost(&[6.0, 5.5], Period::weeks(1)), 80.5);
         assert_eq!(restore_cost(2.4, 32), 148.8);
+    }
+
+    #[test]
+    fn a_batch_offers_the_open_windows_first_to_expire_first() {
+        let mut orders = vec![order(10.0), order(5.0), order(2.0), order(0.5), order(-1.0)];
+        for (i, o) in orders.iter_mut().enumerate() {
+            o.id = OrderId(i as u64 + 1);
+        }
+        let ids: Vec<u64> = batch_candidates(&orders, t(0.0)).iter().map(|o| o.id.0).collect();
+        assert_eq!(ids, [4, 3, 2], "not the one 10 days off, not the expired one");
+        // Equal expiries keep a stable order.
+        orders[0].until = t(2.0);
+        let ids: Vec<u64> = batch_candidates(&orders, t(0.0)).iter().map(|o| o.id.0).collect();
+        assert_eq!(ids, [4, 1, 3, 2]);
+    }
+
+    #[test]
+    fn a_batch_offers_the_periods_of_the_roomiest_order() {
+        let mut tight = order(5.0);
+        tight.canprolongmax = 14;
+        let roomy = order(3.0);
+        let choices = batch_choices([&tight, &roomy], t(0.0));
+        assert_eq!(choices.last(), Some(&Period::months(2)), "87 days of room: two months");
+        assert_eq!(batch_choices([&tight], t(0.0)), [Period::weeks(1), Period::weeks(2)]);
+        assert!(batch_choices([&order(20.0)], t(0.0)).is_empty(), "no window open: nothing");
+        assert!(batch_choices([], t(0.0)).is_empty());
+    }
+
+    #[test]
+    fn a_batch_quote_prices_each_and_says_why_not() {
+        let mut a = order(3.0);
+        a.id = OrderId(1);
+        let mut capped = order(4.0);
+        capped.id = OrderId(2);
+        capped.canprolongmax = 10;
+        let mut unpriced = order(5.0);
+        unpriced.id = OrderId(3);
+        unpriced.scode = crate::method::ServiceCode::new("opt1");
+        let mut refused = order(6.0);
+        refused.id = OrderId(4);
+        refused.canprolong = false;
+        let price = |o: &Order| (o.scode.as_str() == "opt16").then_some(6.5);
+        let orders = [&a, &capped, &unpriced, &refused];
+
+        let week = batch_quote(orders, Period::weeks(1), price, t(0.0));
+        assert_eq!(week[0], BatchLine { id: OrderId(1), until: Ok(t(10.0)), cost: Some(45.5) });
+        assert_eq!(week[1].until, Ok(t(11.0)));
+        assert_eq!(week[2], BatchLine { id: OrderId(3), until: Ok(t(12.0)), cost: None });
+        assert!(!week[2].sendable(), "an unknown price is never sent");
+        assert_eq!(
+            week[3],
+            BatchLine { id: OrderId(4), until: Err(ProlongBlock::Refused), cost: None }
+        );
+        assert_eq!(batch_total(&week), (2, 91.0));
+
+        // Two weeks: the capped one has room for 10 days only.
+        let two = batch_quote(orders, Period::weeks(2), price, t(0.0));
+        assert_eq!(
+            two[1].until,
+            Err(ProlongBlock::LimitReached { max_days: 10, latest_until: t(90.0) })
+        );
+        assert_eq!(two[1].cost, None, "no price for what cannot be sent");
+        assert_eq!(batch_total(&two), (1, 91.0));
+        assert_eq!(batch_total(&two[2..]), (0, 0.0));
+    }
+
+    #[test]
+    fn a_batch_total_is_rounded_to_cents() {
+        let line = |id, cost| BatchLine { id: OrderId(id), until: Ok(t(10.0)), cost: Some(cost) };
+        assert_eq!(batch_total(&[line(1, 0.1), line(2, 0.2)]), (2, 0.3));
     }
 
     #[test]

@@ -276,6 +276,18 @@ impl Scheduler {
         false
     }
 
+    /// A person asked to try now: reads waiting out a backoff may go at
+    /// once (the gap between requests still holds). Returns whether any
+    /// was waiting.
+    pub fn hurry(&mut self, now_ms: u64) -> bool {
+        let mut any = false;
+        for e in self.queue.iter_mut().filter(|e| e.not_before > now_ms) {
+            e.not_before = now_ms;
+            any = true;
+        }
+        any
+    }
+
     pub fn in_flight(&self) -> bool {
         self.in_flight.is_some()
     }
@@ -483,6 +495,29 @@ mod tests {
         let retry = send(&mut s, 2 * GAP);
         assert_eq!(retry.attempt, 2);
         assert_eq!(done(&mut s, &retry, 2 * GAP), vec![t]);
+    }
+
+    #[test]
+    fn hurry_ends_a_backoff_but_not_the_gap() {
+        let slow = Config { base_backoff_ms: 10_000, max_backoff_ms: 60_000, ..Config::default() };
+        let mut s = Scheduler::new(slow);
+        s.submit("orders", Kind::Read, Priority::Background);
+        let job = send(&mut s, 0);
+        let c = s.complete(job.id, Outcome::Retryable, 100, 0.999);
+        let Completion::Retry { at_ms, .. } = c else { panic!("{c:?}") };
+        assert!(at_ms > GAP, "the backoff outlasts the gap here: {at_ms}");
+        assert_eq!(s.poll(GAP + 1), Next::WaitUntil(at_ms));
+        assert!(s.hurry(GAP + 1));
+        assert_eq!(send(&mut s, GAP + 1).id, job.id);
+        // Nothing waiting: nothing to hurry.
+        assert!(!s.hurry(GAP + 2));
+        // Within the gap, hurrying still waits for it.
+        let mut s = sched();
+        s.submit("a", Kind::Read, Priority::User);
+        let a = send(&mut s, 0);
+        s.complete(a.id, Outcome::Retryable, 10, 0.999);
+        s.hurry(20);
+        assert_eq!(s.poll(20), Next::WaitUntil(GAP));
     }
 
     #[test]

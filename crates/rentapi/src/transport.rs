@@ -61,3 +61,73 @@ pub struct Outgoing {
 pub trait Transport {
     fn send(&self, req: Outgoing) -> LocalFuture<'_, Result<RawResponse, TransportError>>;
 }
+
+/// How the provider failed to answer. Decided here, once: what a read is
+/// retried after (the scheduler's driver) and what the status line says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoAnswer {
+    /// An error page or status from the provider or a proxy on the way (5xx).
+    ErrorPage(u16),
+    /// Too many requests (429).
+    Busy,
+    /// No answer within the time limit.
+    Timeout,
+    /// Not reached at all: offline, DNS, refused.
+    Unreachable,
+}
+
+impl NoAnswer {
+    /// `Some` when `answer` is no real answer, worth another try.
+    pub fn of(answer: &Result<RawResponse, TransportError>) -> Option<Self> {
+        match answer {
+            Err(TransportError::Timeout) => Some(NoAnswer::Timeout),
+            Err(TransportError::Network(_)) => Some(NoAnswer::Unreachable),
+            Ok(raw) if raw.status == 429 => Some(NoAnswer::Busy),
+            Ok(raw) if raw.status >= 500 => Some(NoAnswer::ErrorPage(raw.status)),
+            Ok(_) => None,
+        }
+    }
+
+    /// The same for an error already classified.
+    pub fn of_error(kind: crate::ErrorKind) -> Option<Self> {
+        use crate::ErrorKind;
+        match kind {
+            ErrorKind::Timeout => Some(NoAnswer::Timeout),
+            ErrorKind::Network => Some(NoAnswer::Unreachable),
+            ErrorKind::Http(429) => Some(NoAnswer::Busy),
+            ErrorKind::Http(s) if s >= 500 => Some(NoAnswer::ErrorPage(s)),
+            _ => None,
+        }
+    }
+
+    /// The translation key of how it failed (`{status}` for an error page).
+    pub fn message_key(self) -> &'static str {
+        match self {
+            NoAnswer::ErrorPage(_) => "trouble-error-page",
+            NoAnswer::Busy => "trouble-busy",
+            NoAnswer::Timeout => "trouble-timeout",
+            NoAnswer::Unreachable => "trouble-unreachable",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+
+    #[test]
+    fn what_counts_as_no_answer() {
+        let with = |status| Ok(RawResponse::new(status, "text/html", "<h1>Bad gateway</h1>"));
+        assert_eq!(NoAnswer::of(&with(502)), Some(NoAnswer::ErrorPage(502)));
+        assert_eq!(NoAnswer::of(&with(429)), Some(NoAnswer::Busy));
+        assert_eq!(NoAnswer::of(&Err(TransportError::Timeout)), Some(NoAnswer::Timeout));
+        let refused = Err(TransportError::Network("refused".into()));
+        assert_eq!(NoAnswer::of(&refused), Some(NoAnswer::Unreachable));
+        // An answer, even a refusal or a 404, is not retried.
+        assert_eq!(NoAnswer::of(&with(404)), None);
+        assert_eq!(NoAnswer::of(&Ok(RawResponse::json(r#"{"status":0,"msg":"x"}"#))), None);
+        assert_eq!(NoAnswer::of_error(ErrorKind::Http(503)), Some(NoAnswer::ErrorPage(503)));
+        assert_eq!(NoAnswer::of_error(ErrorKind::BadKey), None);
+    }
+}

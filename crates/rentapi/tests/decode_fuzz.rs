@@ -10,8 +10,6 @@
 
 mod fuzz;
 
-use std::collections::BTreeMap;
-
 use proptest::prelude::*;
 use rentapi::decode::{FromData, decode};
 use rentapi::model::*;
@@ -26,21 +24,20 @@ fn all(raw: &RawResponse) {
     }
     for m in Method::ALL {
         match m {
-            Method::GetCountries => one::<Vec<Country>>(m, raw),
-            Method::GetData => one::<Vec<ServicePrice>>(m, raw),
+            Method::GetCountries => one::<Rows<Country>>(m, raw),
+            Method::GetData => one::<Rows<ServicePrice>>(m, raw),
             Method::GetDataWithProviders => one::<ServicesWithProviders>(m, raw),
             Method::GetCountWithProviders => {
-                one::<BTreeMap<rentapi::ServiceCode, Availability>>(m, raw)
+                one::<Rows<(rentapi::ServiceCode, Availability)>>(m, raw)
             }
-            Method::Create => one::<NewOrder>(m, raw),
-            Method::CreateMulti => one::<Vec<NewOrder>>(m, raw),
-            Method::Orders => one::<Vec<Order>>(m, raw),
+            Method::Create | Method::CreateMulti => one::<Vec<NewOrder>>(m, raw),
+            Method::Orders => one::<Rows<Order>>(m, raw),
             // The client sorts what it decodes: that runs too.
             Method::Sms => {
                 let _ = decode::<SmsBundle>(m, raw).map(SmsBundle::sorted);
             }
             Method::Prolong | Method::Activate | Method::Delete => one::<Option<OrderId>>(m, raw),
-            Method::GetRentHistory => one::<Vec<HistoryRow>>(m, raw),
+            Method::GetRentHistory => one::<Rows<HistoryRow>>(m, raw),
             Method::RestoreUserPrecalc => one::<RestoreQuote>(m, raw),
             Method::AddServiceToOrder | Method::RestoreUser => one::<()>(m, raw),
         }
@@ -243,6 +240,31 @@ fn api_shaped_json_never_panics() {
     fuzz::run("decode/api-shaped-json", answer(), |(status, body)| {
         stored(&body);
         all(&RawResponse::new(status, "application/json; charset=utf-8", body));
+        Ok(())
+    });
+}
+
+/// A write the provider says was done (`status: 1`, HTTP 200) is never an
+/// error to `create` / `create_multi` / `prolong` / `activate` / `delete`,
+/// whatever its `data`; and a list whose `data` is an array never fails as
+/// a whole.
+#[test]
+fn done_writes_and_arrays_never_fail_as_a_whole() {
+    fuzz::run("decode/done-writes", tree(), |data| {
+        let body = serde_json::to_vec(&serde_json::json!({"status": 1, "data": data})).unwrap();
+        let raw = RawResponse::json(body);
+        for m in [Method::Create, Method::CreateMulti] {
+            prop_assert!(decode::<Vec<NewOrder>>(m, &raw).is_ok(), "{m:?}");
+        }
+        for m in [Method::Prolong, Method::Activate, Method::Delete] {
+            prop_assert!(decode::<Option<OrderId>>(m, &raw).is_ok(), "{m:?}");
+        }
+        if data.is_array() {
+            prop_assert!(decode::<Rows<Order>>(Method::Orders, &raw).is_ok());
+            prop_assert!(decode::<Rows<HistoryRow>>(Method::GetRentHistory, &raw).is_ok());
+            prop_assert!(decode::<SmsBundle>(Method::Sms, &raw).is_ok());
+            prop_assert!(decode::<Rows<Country>>(Method::GetCountries, &raw).is_ok());
+        }
         Ok(())
     });
 }

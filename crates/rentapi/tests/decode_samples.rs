@@ -17,8 +17,18 @@ fn ok<T: FromData>(method: Method, body: &str) -> T {
     decode(method, &raw).unwrap_or_else(|e| panic!("{method:?} failed: {e}\n{body}"))
 }
 
+/// A list answer whose every row reads.
+fn list<T>(method: Method, body: &str) -> Vec<T>
+where
+    Rows<T>: FromData,
+{
+    let rows: Rows<T> = ok(method, body);
+    assert!(rows.skipped.is_empty(), "{method:?} skipped {:?}", rows.skipped);
+    rows.rows
+}
+
 fn err(method: Method, raw: RawResponse) -> rentapi::ApiError {
-    decode::<Vec<Order>>(method, &raw).expect_err("should fail")
+    decode::<Rows<Order>>(method, &raw).expect_err("should fail")
 }
 
 const ORDERS: &str = r#"{
@@ -49,8 +59,8 @@ const ORDERS_DRIFT: &str = r#"{"status":"1","data":[{"id":"40300","scode":"opt16
 
 #[test]
 fn orders_sample_and_drift_agree() {
-    let plain: Vec<Order> = ok(Method::Orders, ORDERS);
-    let drift: Vec<Order> = ok(Method::Orders, ORDERS_DRIFT);
+    let plain: Vec<Order> = list(Method::Orders, ORDERS);
+    let drift: Vec<Order> = list(Method::Orders, ORDERS_DRIFT);
     let o = &plain[0];
     assert_eq!(o.id, OrderId(40300));
     assert_eq!(o.state, OrderState::NotActive);
@@ -66,37 +76,35 @@ fn orders_sample_and_drift_agree() {
 /// shape a list may come in, and agrees with the tree-based reading.
 #[test]
 fn orders_as_rows_keyed_by_id_or_bare_and_both_readings_agree() {
-    let plain: Vec<Order> = ok(Method::Orders, ORDERS);
+    let plain: Vec<Order> = list(Method::Orders, ORDERS);
     let row = strip_comments(ORDERS);
     let row = &row[row.find("{\n      \"id\"").unwrap()..row.rfind(']').unwrap()].trim_end();
     let keyed: Vec<Order> =
-        ok(Method::Orders, &format!(r#"{{"status":1,"data":{{"40300":{row}}}}}"#));
+        list(Method::Orders, &format!(r#"{{"status":1,"data":{{"40300":{row}}}}}"#));
     assert_eq!(keyed, plain);
-    let bare: Vec<Order> = ok(Method::Orders, &format!("  [{row}]  "));
+    let bare: Vec<Order> = list(Method::Orders, &format!("  [{row}]  "));
     assert_eq!(bare, plain);
     let value: serde_json::Value = serde_json::from_str(&strip_comments(ORDERS)).unwrap();
-    let via_tree = Vec::<Order>::from_data(value["data"].clone()).unwrap();
-    assert_eq!(via_tree, plain);
-    for body in [r#"{"status":1,"data":5}"#, r#"{"status":1,"data":[{"id":1}]}"#] {
-        let e = err(Method::Orders, RawResponse::json(body.to_owned()));
-        assert_eq!(e.kind, ErrorKind::BadShape, "{body}");
-    }
+    let via_tree = Rows::<Order>::from_data(value["data"].clone()).unwrap();
+    assert_eq!(via_tree.rows, plain);
+    let e = err(Method::Orders, RawResponse::json(r#"{"status":1,"data":5}"#));
+    assert_eq!(e.kind, ErrorKind::BadShape);
 }
 
 #[test]
 fn unknown_and_odd_states_are_kept() {
     let body = ORDERS_DRIFT.replace(r#""state":"0""#, r#""state":7"#);
-    let orders: Vec<Order> = ok(Method::Orders, &body);
+    let orders: Vec<Order> = list(Method::Orders, &body);
     assert_eq!(orders[0].state, OrderState::Unknown(7));
     let body = ORDERS_DRIFT.replace(r#""state":"0""#, r#""state":"-1""#);
-    let orders: Vec<Order> = ok(Method::Orders, &body);
+    let orders: Vec<Order> = list(Method::Orders, &body);
     assert_eq!(orders[0].state, OrderState::NotInSystem);
 }
 
 #[test]
 fn empty_accounts() {
     for body in [r#"{"status":1,"data":[]}"#, r#"{"status":1,"data":null}"#, r#"{"status":1}"#] {
-        let orders: Vec<Order> = ok(Method::Orders, body);
+        let orders: Vec<Order> = list(Method::Orders, body);
         assert!(orders.is_empty(), "{body}");
     }
 }
@@ -105,22 +113,22 @@ fn empty_accounts() {
 fn countries_even_under_status_zero() {
     let sample = r#"{"status": 1, "data": [{"name": "Россия", "code": "RU"}]}"#;
     let drift = r#"{"status": 0, "data": [{"name": "Россия", "code": "RU"}]}"#;
-    let a: Vec<Country> = ok(Method::GetCountries, sample);
-    let b: Vec<Country> = ok(Method::GetCountries, drift);
+    let a: Vec<Country> = list(Method::GetCountries, sample);
+    let b: Vec<Country> = list(Method::GetCountries, drift);
     assert_eq!(a, b);
     assert_eq!(a[0].name, "Россия");
     // Read from a parsed value (a small answer), a list has the long lists'
     // shapes: rows keyed by id, null for none, anything else refused.
-    let keyed: Vec<Country> = ok(
+    let keyed: Vec<Country> = list(
         Method::GetCountries,
         r#"{"status": 1, "data": {"1": {"name": "Россия", "code": "RU"}}}"#,
     );
     assert_eq!(keyed, a);
-    let none: Vec<Country> = ok(Method::GetCountries, r#"{"status": 1, "data": null}"#);
+    let none: Vec<Country> = list(Method::GetCountries, r#"{"status": 1, "data": null}"#);
     assert!(none.is_empty());
     for data in [r#""RU""#, "5", "true"] {
         let raw = RawResponse::json(format!(r#"{{"status": 1, "data": {data}}}"#));
-        let e = decode::<Vec<Country>>(Method::GetCountries, &raw).expect_err(data);
+        let e = decode::<Rows<Country>>(Method::GetCountries, &raw).expect_err(data);
         assert_eq!(e.kind, ErrorKind::BadShape, "{data}");
     }
     // A user's own data under status 0 is an error, not data.
@@ -132,11 +140,11 @@ fn countries_even_under_status_zero() {
 fn getdata_bare_or_wrapped() {
     let sample = r#"{"status": 1, "data": [{"name": "Airbnb", "service": "opt46", "price_day": 6, "count": 359}]}"#;
     let drift = r#"{"status": "1", "data": {"services": [{"name": "Airbnb", "service": "opt46", "price_day": "6.0", "count": "359"}]}}"#;
-    let a: Vec<ServicePrice> = ok(Method::GetData, sample);
-    let b: Vec<ServicePrice> = ok(Method::GetData, drift);
+    let a: Vec<ServicePrice> = list(Method::GetData, sample);
+    let b: Vec<ServicePrice> = list(Method::GetData, drift);
     assert_eq!(a, b);
     assert_eq!(a[0].price_day, 6.0);
-    let half: Vec<ServicePrice> = ok(Method::GetData, &drift.replace(r#""6.0""#, r#""6.5""#));
+    let half: Vec<ServicePrice> = list(Method::GetData, &drift.replace(r#""6.0""#, r#""6.5""#));
     assert_eq!(half[0].price_day, 6.5);
 }
 
@@ -178,7 +186,8 @@ fn services_with_providers() {
 #[test]
 fn count_with_providers() {
     let sample = r#"{"status": 1, "data": {"opt48": {"Amount": {"Limbo_AT": 12, "Tele2_AT": 1, "yesss_AT": 69}, "Total": 82}}}"#;
-    let m: BTreeMap<ServiceCode, Availability> = ok(Method::GetCountWithProviders, sample);
+    let m: Rows<(ServiceCode, Availability)> = ok(Method::GetCountWithProviders, sample);
+    let m: BTreeMap<_, _> = m.rows.into_iter().collect();
     let a = &m[&ServiceCode::new("opt48")];
     assert_eq!(a.total, 82);
     assert_eq!(a.amount["yesss_AT"], 69);
@@ -197,12 +206,12 @@ const CREATE: &str = r#"{
 
 #[test]
 fn create_object_or_one_element_array() {
-    let a: NewOrder = ok(Method::Create, CREATE);
+    let a: Vec<NewOrder> = ok(Method::Create, CREATE);
     let drift = r#"{"status":"1","data":[{"id":"40370","pnumber":"9096037108","ccode":"+7","service":"opt6","until":"1587633960"}]}"#;
-    let b: NewOrder = ok(Method::Create, drift);
+    let b: Vec<NewOrder> = ok(Method::Create, drift);
     assert_eq!(a, b);
-    assert_eq!(a.id, OrderId(40370));
-    assert_eq!(a.until.timestamp(), 1587633960);
+    assert_eq!(a[0].id, OrderId(40370));
+    assert_eq!(a[0].until.unwrap().timestamp(), 1587633960);
 }
 
 #[test]
@@ -218,7 +227,7 @@ fn create_multi_same_number() {
     let v: Vec<NewOrder> = ok(Method::CreateMulti, sample);
     assert_eq!(v.len(), 2);
     assert_eq!(v[0].pnumber, v[1].pnumber);
-    assert_eq!(v[1].service, ServiceCode::new("opt7"));
+    assert_eq!(v[1].service, Some(ServiceCode::new("opt7")));
 }
 
 #[test]
@@ -236,7 +245,7 @@ fn sms_bare_or_split_by_service() {
     let a: SmsBundle = ok(Method::Sms, sample);
     assert_eq!(a.own.len(), 1);
     assert!(a.other.is_empty());
-    assert_eq!(a.own[0].date.timestamp(), 1586948100);
+    assert_eq!(a.own[0].date.unwrap().timestamp(), 1586948100);
     let drift = r#"{"status":1,"data":{"SmsList":[{"text":"Code Instagram: 671 094.","sender":"FACEBOOK","date":"1586948100"}],
         "OtherSms":[{"text":"Your WhatsApp code 483-921","sender":"WhatsApp","date":1586948000}]}}"#;
     let b: SmsBundle = ok(Method::Sms, drift);
@@ -257,7 +266,7 @@ fn id_answers_and_true() {
     ok::<()>(Method::AddServiceToOrder, r#"{"status": 1}"#);
     ok::<()>(Method::RestoreUser, r#"{"status":1,"data":true}"#);
     let e = decode::<()>(Method::RestoreUser, &RawResponse::json(r#"{"status":1,"data":false}"#));
-    assert!(e.is_err());
+    assert_eq!(e.expect_err("yes and no at once").kind, ErrorKind::Unclear);
 }
 
 #[test]
@@ -270,13 +279,13 @@ fn history_and_restore_quote() {
                 "begin":1222222231,"end":1611111931,"closed":1632445144
             }]
 }"#;
-    let rows: Vec<HistoryRow> = ok(Method::GetRentHistory, sample);
+    let rows: Vec<HistoryRow> = list(Method::GetRentHistory, sample);
     assert_eq!(rows[0].order_id, OrderId(517017));
     assert_eq!(rows[0].closed.timestamp(), 1632445144);
     assert_eq!(rows[0].avail_for_restore, None);
     let drift = sample
         .replace("\"closed\":1632445144", "\"closed\":\"1632445144\",\"isAvailForRestore\":1");
-    let d: Vec<HistoryRow> = ok(Method::GetRentHistory, &drift);
+    let d: Vec<HistoryRow> = list(Method::GetRentHistory, &drift);
     assert_eq!(d[0].avail_for_restore, Some(true));
     assert_eq!(HistoryRow { avail_for_restore: None, ..d[0].clone() }, rows[0]);
 
@@ -309,7 +318,6 @@ fn error_shapes() {
     assert_eq!(k(RawResponse::json(r#"{"status":1,"data":[{"id":1}"#)), ErrorKind::NotJson);
     assert_eq!(k(RawResponse::json("")), ErrorKind::NotJson);
     assert_eq!(k(RawResponse::json(r#"{"status":1,"data":"nope"}"#)), ErrorKind::BadShape);
-    assert_eq!(k(RawResponse::json(r#"{"status":1,"data":[{"id":"x"}]}"#)), ErrorKind::BadShape);
     let relay =
         RawResponse::new(429, "application/json", r#"{"status":0,"msg":"too many requests"}"#);
     let e = err(Method::Orders, relay);
@@ -319,13 +327,13 @@ fn error_shapes() {
 #[test]
 fn a_timestamp_of_zero_is_not_a_date() {
     let body = ORDERS_DRIFT.replace(r#""lastonline":"1586947920""#, r#""lastonline":0"#);
-    let orders: Vec<Order> = ok(Method::Orders, &body);
+    let orders: Vec<Order> = list(Method::Orders, &body);
     assert_eq!(orders[0].lastonline, None);
 }
 
 #[test]
 fn cached_values_round_trip() {
-    let orders: Vec<Order> = ok(Method::Orders, ORDERS_DRIFT);
+    let orders: Vec<Order> = list(Method::Orders, ORDERS_DRIFT);
     let json = serde_json::to_string(&orders).unwrap();
     let back: Vec<Order> = serde_json::from_str(&json).unwrap();
     assert_eq!(back, orders);

@@ -17,6 +17,7 @@ use crate::store::catalog::{CatalogStore, use_catalog};
 use crate::store::network::use_network;
 use crate::store::orders::{OrdersStore, use_orders};
 use crate::ui::error::ErrorNotice;
+use crate::ui::skipped::Skipped;
 use crate::ui::table::TableHead;
 
 use restore::RestoreFlow;
@@ -71,6 +72,7 @@ pub fn ArchiveScreen() -> impl IntoView {
             </header>
             <p class="help">{move || i18n.t("archive-help")}</p>
             <ErrorNotice error />
+            <Skipped rows=store.skipped />
             <table class="archive-table card-table" aria-busy=move || store.loading.get().to_string()>
                 <TableHead columns=&["archive-col-start", "archive-col-closed", "col-service", "col-number", "archive-col-action"] />
                 <tbody>
@@ -162,8 +164,8 @@ fn ArchiveRow(row: HistoryRow, restoring: RwSignal<Option<OrderId>>) -> impl Int
             <td class="action">
                 <button
                     type="button"
-                    disabled=move || restoring.get().is_some() || network.blocked()
-                    aria-describedby=network.described_by(None)
+                    disabled=move || restoring.get().is_some() || network.writes_blocked()
+                    aria-describedby=network.write_described_by()
                     aria-label=move || i18n.fmt("archive-restore-label", &[("number", &number)])
                     on:click=move |_| restoring.set(Some(id))
                 >

@@ -3,12 +3,16 @@
 
 use leptos::prelude::*;
 use rentapi::model::RestoreQuote;
+use rentapi::outcome::Intent;
 use rentapi::schedule::Priority;
 use rentapi::{ApiError, ErrorKind, OrderId};
 
 use crate::api::use_api;
 use crate::i18n::use_i18n;
+use crate::store::checks::use_checks;
 use crate::store::network::use_network;
+use crate::ui::checks::ChecksNotice;
+use crate::ui::dialog::Dialog;
 use crate::ui::error::ErrorNotice;
 use crate::ui::money;
 
@@ -21,9 +25,20 @@ pub fn RestoreFlow(order_id: OrderId, #[prop(into)] on_close: Callback<bool>) ->
         let client = api.client_untracked();
         async move { client.restore_precalc(order_id, Priority::User).await }
     });
+    let checks = use_checks();
     let restore = Action::new_local(move |id: &OrderId| {
         let (client, id) = (api.client_untracked(), *id);
-        async move { client.restore(id).await }
+        let before = checks.map(|c| c.snapshot());
+        async move {
+            let result = client.restore(id).await;
+            // Lost answer: checked against the orders (store::checks), said below.
+            if let (Err(e), Some(c), Some(before)) = (&result, checks, before)
+                && e.kind.outcome_unknown()
+            {
+                c.begin(Intent::Restore { archived: id }, before);
+            }
+            result
+        }
     });
     let restored = move || matches!(restore.value().get(), Some(Ok(())));
     let confirm = move |_| {
@@ -32,7 +47,16 @@ pub fn RestoreFlow(order_id: OrderId, #[prop(into)] on_close: Callback<bool>) ->
             restore.dispatch(order_id);
         }
     };
-    let restore_error = Signal::derive(move || restore.value().get().and_then(Result::err));
+    let restore_error = Signal::derive(move || {
+        restore.value().get().and_then(Result::err).filter(|e| !e.kind.outcome_unknown())
+    });
+    // Escape, the backdrop and Cancel close it, but not while the restore
+    // is on its way: its outcome must be seen.
+    let close = Callback::new(move |()| {
+        if !restore.pending().get_untracked() {
+            on_close.run(restored());
+        }
+    });
     let summary = move |q: RestoreQuote| {
         view! {
             <dl class="quote">
@@ -48,28 +72,31 @@ pub fn RestoreFlow(order_id: OrderId, #[prop(into)] on_close: Callback<bool>) ->
                 <button
                     type="button"
                     class="primary"
-                    disabled=move || restore.pending().get() || restore.value().get().is_some() || network.blocked()
-                    aria-describedby=network.described_by(None)
+                    disabled=move || restore.pending().get() || restore.value().get().is_some() || network.writes_blocked()
+                    aria-describedby=network.write_described_by()
                     on:click=confirm
                 >
                     {move || i18n.fmt("restore-confirm", &[("price", &money(q.price))])}
                 </button>
-                <button type="button" on:click=move |_| on_close.run(restored())>
+                <button type="button" on:click=move |_| close.run(())>
                     {move || if restored() { i18n.t("close") } else { i18n.t("cancel") }}
                 </button>
             </div>
         }
     };
     view! {
-        <section class="panel restore" role="region" aria-labelledby="restore-title">
-            <h2 id="restore-title">{move || i18n.fmt("restore-title", &[("id", &order_id.to_string())])}</h2>
+        <Dialog
+            title=Signal::derive(move || i18n.fmt("restore-title", &[("id", &order_id.to_string())]))
+            on_close=close
+            class="restore"
+        >
             <Suspense fallback=move || view! { <p>{move || i18n.t("restore-calculating")}</p> }>
                 {move || Suspend::new(async move {
                     match quote.await {
                         Ok(q) => summary(q).into_any(),
                         Err(err) => view! {
                             <RefusalNotice error=err />
-                            <button type="button" on:click=move |_| on_close.run(false)>{move || i18n.t("close")}</button>
+                            <button type="button" on:click=move |_| close.run(())>{move || i18n.t("close")}</button>
                         }.into_any(),
                     }
                 })}
@@ -78,7 +105,8 @@ pub fn RestoreFlow(order_id: OrderId, #[prop(into)] on_close: Callback<bool>) ->
                 <p class="notice ok" role="status">{move || i18n.t("restore-done")}</p>
             </Show>
             <ErrorNotice error=restore_error />
-        </section>
+            <ChecksNotice />
+        </Dialog>
     }
 }
 

@@ -12,13 +12,15 @@
 
 use leptos::prelude::*;
 use rentapi::model::{Order, OrderState};
-use rentapi::rules::ProlongBlock;
+use rentapi::outcome::Intent;
+use rentapi::schedule::Priority;
 use rentapi::{ApiError, Period, ServiceCode};
 
 use crate::api::use_api;
 use crate::clock;
 use crate::i18n::{I18n, use_i18n};
-use crate::store::network::{OFFLINE_REASON_ID, use_network};
+use crate::store::checks::use_checks;
+use crate::store::network::use_network;
 use crate::store::orders::use_orders;
 use crate::store::sms::use_sms;
 use crate::ui::announce::use_announcer;
@@ -26,7 +28,7 @@ use crate::ui::error::ErrorNotice;
 
 use super::Flash;
 use super::dialogs::{AddServiceDialog, DeleteDialog};
-use super::prolong::{ProlongDialog, prolong_block};
+use super::prolong::{ProlongDialog, block_text, prolong_block};
 use super::row::{service_name, use_minute};
 
 /// A write the user asked for.
@@ -37,6 +39,19 @@ pub enum Write {
     Delete,
     /// The service's code, and its name for the outcome.
     AddService(ServiceCode, String),
+}
+
+impl Write {
+    /// What the write means to do, for checking it when its outcome is unknown.
+    fn intent(&self, order: &Order) -> Intent {
+        let id = order.id;
+        match self {
+            Write::Activate => Intent::Activate { id },
+            Write::Prolong(_) => Intent::Prolong { id },
+            Write::Delete => Intent::Delete { id },
+            Write::AddService(service, _) => Intent::AddService { id, service: service.clone() },
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +78,7 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
     let minute = use_minute();
     let network = use_network();
     let announcer = use_announcer();
+    let checks = use_checks();
     let flash = use_context::<Flash>();
     let id = order.with_untracked(|o| o.id);
     let state = Memo::new(move |_| order.with(|o| o.state));
@@ -84,6 +100,8 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
         outcome.set(None);
         let client = api.client_untracked();
         let order = order.get_untracked();
+        // The orders as they were before this write, should its outcome be lost.
+        let before = checks.map(|c| c.snapshot());
         leptos::task::spawn_local(async move {
             let result = match &w {
                 Write::Activate => client.activate(order.id).await.map(drop),
@@ -100,7 +118,11 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
                     }
                     match &w {
                         // The row says "activating" until a poll says otherwise.
-                        Write::Activate => store.set_state(order.id, OrderState::Activating),
+                        // A code is likely soon: wait for it.
+                        Write::Activate => {
+                            store.set_state(order.id, OrderState::Activating);
+                            sms.watch(order.id, Priority::Background, false);
+                        }
                         Write::Delete => {
                             store.remove(order.id);
                             sms.forget(order.id);
@@ -108,11 +130,21 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
                                 let _ = flash.0.try_set(Some(text.clone()));
                             }
                         }
-                        Write::Prolong(_) | Write::AddService(..) => {}
+                        Write::AddService(..) => sms.watch(order.id, Priority::Background, false),
+                        Write::Prolong(_) => {}
                     }
                     let _ = outcome.try_set(Some(Outcome::Done(w, text)));
                     let _ = open.try_set(None);
                     store.refresh_after_write();
+                }
+                // It may have happened: no "try again", the orders are read
+                // and compared (store::checks), and the app says what happened.
+                Err(err) if err.kind.outcome_unknown() && checks.is_some() => {
+                    if let (Some(checks), Some(before)) = (checks, before) {
+                        checks.begin(w.intent(&order), before);
+                    }
+                    let _ = outcome.try_set(None);
+                    let _ = open.try_set(None);
                 }
                 Err(err) => {
                     let _ = outcome.try_set(Some(Outcome::Failed(err)));
@@ -132,17 +164,10 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
         _ => None,
     };
     let error = move || Signal::derive(failed);
-    let busy = move || pending.get() || network.blocked();
-    let offline_reason = move || network.blocked().then(|| OFFLINE_REASON_ID.to_owned());
+    let busy = move || pending.get() || network.writes_blocked();
+    let offline_reason = network.write_described_by();
     let reason_id = format!("prolong-why-{id}");
-    let reason = move || {
-        block.get().map(|b| match b {
-            ProlongBlock::NotYet { opens_at } => {
-                i18n.fmt("prolong-not-yet", &[("date", &clock::local(opens_at))])
-            }
-            other => i18n.t(other.message_key()).to_owned(),
-        })
-    };
+    let reason = move || block.get().map(|b| block_text(i18n, b));
     // What the row says now: "Sending…", or what the last write did
     // ("Activation requested…" only until the number is active).
     let said = move || {

@@ -1,9 +1,11 @@
 //! Finding a number among many: filter by text (number, service), by
 //! state and "has new SMS"; sort by expiry (default), service or state.
 
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use rentapi::OrderId;
 use rentapi::model::{Order, OrderState};
+use rentapi::rules::expires_soon;
 
 use crate::i18n::use_i18n;
 
@@ -104,12 +106,17 @@ pub struct Filter {
     pub text: String,
     pub state: StateFilter,
     pub new_sms: bool,
+    /// Only the numbers whose prolong window is open.
+    pub expiring: bool,
     pub sort: SortBy,
 }
 
 impl Filter {
     pub fn is_active(&self) -> bool {
-        !self.text.trim().is_empty() || self.state != StateFilter::All || self.new_sms
+        !self.text.trim().is_empty()
+            || self.state != StateFilter::All
+            || self.new_sms
+            || self.expiring
     }
 }
 
@@ -147,16 +154,19 @@ fn state_rank(state: OrderState) -> (u8, i64) {
 
 /// The ids to show, in order. `has_new` says whether an order has SMS the
 /// user has not seen (asked only when that filter is on).
+/// `now` matters only to the "expiring" filter.
 pub fn visible(
     orders: &[Order],
     filter: &Filter,
     has_new: impl Fn(&Order) -> bool,
+    now: DateTime<Utc>,
 ) -> Vec<OrderId> {
     let mut shown: Vec<&Order> = orders
         .iter()
         .filter(|o| filter.state.matches(o.state))
         .filter(|o| matches_text(o, &filter.text))
         .filter(|o| !filter.new_sms || has_new(o))
+        .filter(|o| !filter.expiring || expires_soon(o, now))
         .collect();
     match filter.sort {
         SortBy::Expiry => shown.sort_by_key(|o| (o.until, o.id)),
@@ -201,6 +211,14 @@ pub fn FilterBar(filter: RwSignal<Filter>) -> impl IntoView {
                 />
                 <span>{move || i18n.t("filter-new-sms")}</span>
             </label>
+            <label class="filter-check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || filter.with(|f| f.expiring)
+                    on:change:target=move |ev| filter.update(|f| f.expiring = ev.target().checked())
+                />
+                <span>{move || i18n.t("filter-expiring")}</span>
+            </label>
             <label class="filter-field">
                 <span>{move || i18n.t("sort-by")}</span>
                 <select
@@ -220,7 +238,6 @@ pub fn FilterBar(filter: RwSignal<Filter>) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{DateTime, Utc};
     use rentapi::{CountryCode, ServiceCode};
 
     fn t(days: i64) -> DateTime<Utc> {
@@ -265,15 +282,15 @@ mod tests {
         let f = Filter::default();
         assert!(!f.is_active());
         // Same expiry: the lower id first, so the order is stable.
-        assert_eq!(ids(visible(&sample(), &f, |_| false)), [5, 2, 4, 3, 1]);
+        assert_eq!(ids(visible(&sample(), &f, |_| false, t(0))), [5, 2, 4, 3, 1]);
     }
 
     #[test]
     fn sorts_by_service_and_state() {
         let by_service = Filter { sort: SortBy::Service, ..Filter::default() };
-        assert_eq!(ids(visible(&sample(), &by_service, |_| false)), [3, 5, 1, 4, 2]);
+        assert_eq!(ids(visible(&sample(), &by_service, |_| false, t(0))), [3, 5, 1, 4, 2]);
         let by_state = Filter { sort: SortBy::State, ..Filter::default() };
-        assert_eq!(ids(visible(&sample(), &by_state, |_| false)), [1, 5, 2, 3, 4]);
+        assert_eq!(ids(visible(&sample(), &by_state, |_| false, t(0))), [1, 5, 2, 3, 4]);
     }
 
     #[test]
@@ -287,20 +304,29 @@ mod tests {
             assert!(!matches_text(o, q), "{q}");
         }
         let f = Filter { text: "909".into(), ..Filter::default() };
-        assert_eq!(ids(visible(&sample(), &f, |_| false)), [2, 1]);
+        assert_eq!(ids(visible(&sample(), &f, |_| false, t(0))), [2, 1]);
     }
 
     #[test]
     fn filters_by_state_and_new_sms() {
         let f = Filter { state: StateFilter::Unknown, ..Filter::default() };
-        assert_eq!(ids(visible(&sample(), &f, |_| false)), [4]);
+        assert_eq!(ids(visible(&sample(), &f, |_| false, t(0))), [4]);
         let f = Filter { state: StateFilter::NotInSystem, ..Filter::default() };
-        assert_eq!(ids(visible(&sample(), &f, |_| false)), [3]);
+        assert_eq!(ids(visible(&sample(), &f, |_| false, t(0))), [3]);
         let f = Filter { new_sms: true, ..Filter::default() };
         assert!(f.is_active());
-        assert_eq!(ids(visible(&sample(), &f, |o| o.hasnewsms)), [2]);
+        assert_eq!(ids(visible(&sample(), &f, |o| o.hasnewsms, t(0))), [2]);
         assert_eq!(StateFilter::from_value("activating"), StateFilter::Activating);
         assert_eq!(StateFilter::from_value("nonsense"), StateFilter::All);
         assert_eq!(SortBy::from_value("state"), SortBy::State);
+    }
+
+    #[test]
+    fn filters_what_expires_soon() {
+        let f = Filter { expiring: true, ..Filter::default() };
+        assert!(f.is_active());
+        // At day 0: 2, 4 (3 days left) and 5 (1 day); not 3 (10) or 1 (20).
+        assert_eq!(ids(visible(&sample(), &f, |_| false, t(0))), [5, 2, 4]);
+        assert_eq!(ids(visible(&sample(), &f, |_| false, t(2))), [2, 4], "5 has expired");
     }
 }

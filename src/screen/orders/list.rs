@@ -15,7 +15,7 @@ use crate::ui::help::Help;
 use crate::ui::table::TableHead;
 
 use super::filters::{Filter, visible};
-use super::row::{MinuteClock, OrderRow};
+use super::row::{OrderRow, use_minute};
 
 pub const HELP_ACTIVATE: &[&str] =
     &["help-activate-queue", "help-activate-window", "help-activate-first"];
@@ -28,10 +28,12 @@ pub fn OrdersList(filter: RwSignal<Filter>) -> impl IntoView {
     let store = use_orders();
     let sms = use_sms();
     let settings = use_settings();
-    MinuteClock::provide();
+    let minute = use_minute();
     let shown = Memo::new(move |_| {
         let f = filter.get();
-        store.orders.with(|list| visible(list, &f, |o| sms.has_new(o)))
+        // The clock only matters (and is only followed) for "expiring".
+        let now = if f.expiring { minute.0.get() } else { minute.0.get_untracked() };
+        store.orders.with(|list| visible(list, &f, |o| sms.has_new(o), now))
     });
     let total = Memo::new(move |_| store.orders.with(Vec::len));
     let nothing_matches = move || shown.with(Vec::is_empty) && total.get() != 0;

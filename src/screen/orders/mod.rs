@@ -2,15 +2,22 @@
 //!
 //! Files by what the user sees: `list` (the table), `row` (one order),
 //! `filters`, `actions` (a row's buttons), `prolong` and `dialogs` (the
-//! confirmations), `sms` (the SMS panel).
+//! confirmations), `period` (their period picker), `expiring` (what
+//! expires soon) and `batch` (prolonging several at once), `sms` (the SMS
+//! panel).
 
 mod actions;
+mod batch;
 mod dialogs;
+mod expiring;
 mod filters;
 mod list;
+mod period;
 mod prolong;
 mod row;
 mod sms;
+mod status;
+mod watch;
 
 use leptos::prelude::*;
 use rentapi::schedule::Priority;
@@ -21,13 +28,15 @@ use crate::store::network::use_network;
 use crate::store::orders::use_orders;
 use crate::ui::error::ErrorNotice;
 use crate::ui::notify::NotifyToggle;
+use crate::ui::skipped::Skipped;
 
 pub use actions::{RowActions, Write};
 pub use dialogs::{AddServiceDialog, DeleteDialog, addable, days_left};
 pub use filters::{Filter, FilterBar, SortBy, StateFilter, matches_text, visible};
 pub use list::OrdersList;
-pub use prolong::{ProlongDialog, counts_for, prolong_block};
-pub use row::{OrderRow, countdown, state_class, state_text};
+pub use period::counts_for;
+pub use prolong::{ProlongDialog, prolong_block};
+pub use row::{OrderRow, countdown, service_name, state_class, state_text};
 pub use sms::{CodeButton, SmsList, SmsPanel, SmsView};
 
 /// A screen-level message for outcomes whose row is gone (a deleted order).
@@ -49,10 +58,13 @@ pub fn OrdersScreen() -> impl IntoView {
             i18n.fmt("orders-updated", &[("age", &age)])
         })
     };
-    let error = Signal::derive(move || store.error.get());
+    // The provider not answering is said in one calm line (status.rs);
+    // other failures (a bad key, a refusal) as an alert.
+    let no_answer = status::no_answer();
+    let error = Signal::derive(move || store.error.get().filter(|_| no_answer.get().is_none()));
     // Stale: the last good list stays, with the reason and when we try again.
     let next_try = move || {
-        if !store.is_stale() {
+        if !store.is_stale() || no_answer.get().is_some() {
             return None;
         }
         if store.loading.get() {
@@ -63,6 +75,9 @@ pub fn OrdersScreen() -> impl IntoView {
         Some(i18n.fmt("orders-next-try", &[("time", &time_of_day(at)), ("n", &secs.to_string())]))
     };
     let stale_since = move || {
+        if no_answer.get().is_some() {
+            return None;
+        }
         let t = store.updated_at.get()?;
         store
             .is_stale()
@@ -86,7 +101,10 @@ pub fn OrdersScreen() -> impl IntoView {
                 <NotifyToggle />
             </header>
             <p class="help auto-refresh">{move || i18n.t("orders-auto")}</p>
+            <status::ProviderStatus />
+            <expiring::RemindersList />
             <ErrorNotice error />
+            <Skipped rows=store.skipped />
             {move || {
                 let parts: Vec<String> = [stale_since(), next_try()].into_iter().flatten().collect();
                 (!parts.is_empty()).then(|| view! { <p class="stale-note" role="status">{parts.join(" ")}</p> })
@@ -115,6 +133,7 @@ pub fn OrdersScreen() -> impl IntoView {
                     }
                 }
             >
+                <expiring::ExpiringNote filter />
                 <FilterBar filter />
                 <OrdersList filter />
             </Show>

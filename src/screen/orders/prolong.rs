@@ -6,15 +6,16 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use rentapi::model::Order;
 use rentapi::rules::{ProlongBlock, prolong_choices, prolong_room, prolong_to, rental_cost};
-use rentapi::{ApiError, Period, PeriodUnit};
+use rentapi::{ApiError, ErrorKind, Period};
 
 use crate::clock;
-use crate::i18n::use_i18n;
+use crate::i18n::{I18n, use_i18n};
 use crate::store::catalog::{Prices, use_catalog};
 use crate::ui::dialog::{Dialog, DialogButtons};
 use crate::ui::error::{ErrorNotice, RetryButton};
 use crate::ui::money;
 
+use super::period::{PeriodChoice, PeriodPicker};
 use super::row::service_name;
 
 /// Why `order` cannot be prolonged at `now`, if it cannot.
@@ -22,9 +23,46 @@ pub fn prolong_block(order: &Order, now: DateTime<Utc>) -> Option<ProlongBlock> 
     prolong_room(order, now).err()
 }
 
-/// The counts offered for `unit` among the allowed periods.
-pub fn counts_for(choices: &[Period], unit: PeriodUnit) -> Vec<u32> {
-    choices.iter().filter(|p| p.unit == unit).map(|p| p.count).collect()
+/// Why prolonging is not possible, in words: when it opens, or how much
+/// room the provider's limits leave.
+pub fn block_text(i18n: I18n, block: ProlongBlock) -> String {
+    match block {
+        ProlongBlock::NotYet { opens_at } => {
+            i18n.fmt("prolong-not-yet", &[("date", &clock::local(opens_at))])
+        }
+        ProlongBlock::LimitReached { max_days, latest_until } => i18n.fmt(
+            "prolong-limit",
+            &[("n", &max_days.to_string()), ("date", &clock::local(latest_until))],
+        ),
+        other => i18n.t(other.message_key()).to_owned(),
+    }
+}
+
+/// After the provider refused a prolongation: how much room its limits
+/// on the order (`canprolongmax`, `canprolonguntil`) leave, when it says.
+fn refusal_reason(
+    i18n: I18n,
+    error: Signal<Option<ApiError>>,
+    order: Signal<Order>,
+) -> Option<String> {
+    let refused =
+        error.with(|e| e.as_ref().is_some_and(|e| e.kind == ErrorKind::ProlongNotAllowed));
+    if !refused {
+        return None;
+    }
+    order.with(|o| {
+        if o.canprolongmax == 0 && o.canprolonguntil.is_none() {
+            return None;
+        }
+        let block = match prolong_room(o, clock::now()) {
+            Ok(room) => ProlongBlock::LimitReached {
+                max_days: room.max_days,
+                latest_until: room.latest_until,
+            },
+            Err(block) => block,
+        };
+        Some(block_text(i18n, block))
+    })
 }
 
 #[component]
@@ -44,10 +82,8 @@ pub fn ProlongDialog(
     // The choices are fixed when the dialog opens, so they never shift under the pointer.
     let opened_at = clock::now();
     let room = prolong_room(&snapshot, opened_at);
-    let choices = StoredValue::new(room.map(prolong_choices).unwrap_or_default());
-    let unit = RwSignal::new(PeriodUnit::Week);
-    let count = RwSignal::new(1u32);
-    let period = Memo::new(move |_| Period { unit: unit.get(), count: count.get() });
+    let choice = PeriodChoice::new(room.map(prolong_choices).unwrap_or_default());
+    let period = Memo::new(move |_| choice.get());
     let new_until = Memo::new(move |_| order.with(|o| prolong_to(o, period.get(), opened_at).ok()));
     let price_day = {
         let (country, service) = (country.clone(), service.clone());
@@ -58,11 +94,6 @@ pub fn ProlongDialog(
             .with(|p| p.as_ref().and_then(|(day, _)| *day))
             .map(|d| rental_cost(d, period.get()))
     });
-    let has_months = choices.with_value(|c| !counts_for(c, PeriodUnit::Month).is_empty());
-    let set_unit = move |u: PeriodUnit| {
-        unit.set(u);
-        count.set(choices.with_value(|c| counts_for(c, u).first().copied().unwrap_or(1)));
-    };
     let title = {
         let (n, s) = (snapshot.display_number(), service_name(&snapshot));
         Signal::derive(move || i18n.fmt("prolong-title", &[("number", &n), ("service", &s)]))
@@ -75,62 +106,11 @@ pub fn ProlongDialog(
         <Dialog title on_close class="prolong-dialog">
             <p>{move || i18n.fmt("prolong-current", &[("until", &clock::local(until_at_open))])}</p>
             {blocked.map(|b| {
-                let text = move || match b {
-                    ProlongBlock::NotYet { opens_at } => {
-                        i18n.fmt("prolong-not-yet", &[("date", &clock::local(opens_at))])
-                    }
-                    other => i18n.t(other.message_key()).to_owned(),
-                };
+                let text = move || block_text(i18n, b);
                 view! { <p class="notice error" role="alert">{text}</p> }
             })}
             <Show when=move || blocked.is_none()>
-                <fieldset class="period">
-                    <legend>{move || i18n.t("prolong-period")}</legend>
-                    <label class="choice-inline">
-                        <input
-                            type="radio"
-                            name="prolong-unit"
-                            prop:checked=move || unit.get() == PeriodUnit::Week
-                            on:change=move |_| set_unit(PeriodUnit::Week)
-                        />
-                        {move || i18n.t("period-weeks")}
-                    </label>
-                    <label class="choice-inline">
-                        <input
-                            type="radio"
-                            name="prolong-unit"
-                            disabled=!has_months
-                            prop:checked=move || unit.get() == PeriodUnit::Month
-                            on:change=move |_| set_unit(PeriodUnit::Month)
-                        />
-                        {move || i18n.t("period-months")}
-                    </label>
-                    <label class="choice-inline">
-                        <span class="sr-only">{move || i18n.t("prolong-count")}</span>
-                        <select
-                            aria-label=move || i18n.t("prolong-count")
-                            prop:value=move || count.get().to_string()
-                            on:change:target=move |ev| {
-                                count.set(ev.target().value().parse().unwrap_or(1))
-                            }
-                        >
-                            {move || {
-                                let u = unit.get();
-                                choices
-                                    .with_value(|c| counts_for(c, u))
-                                    .into_iter()
-                                    .map(|n| {
-                                        let label = i18n.fmt(
-                                            if u == PeriodUnit::Week { "period-n-weeks" } else { "period-n-months" },
-                                            &[("n", &n.to_string()), ("days", &(n * u.days()).to_string())],
-                                        );
-                                        view! { <option value=n.to_string() selected=move || count.get() == n>{label}</option> }
-                                    })
-                                    .collect_view()
-                            }}
-                        </select>
-                    </label>
-                </fieldset>
+                <PeriodPicker choice name="prolong-unit" />
                 <dl class="summary">
                     <dt>{move || i18n.t("prolong-new-until")}</dt>
                     <dd data-testid="prolong-new-until">{move || new_until.get().map(clock::local)}</dd>
@@ -163,6 +143,7 @@ pub fn ProlongDialog(
                 <p class="help">{move || i18n.t("help-prolong-window")} " " {move || i18n.t("help-prolong-max")}</p>
             </Show>
             <ErrorNotice error />
+            {move || refusal_reason(i18n, error, order).map(|text| view! { <p class="help">{text}</p> })}
             <DialogButtons
                 label=Signal::derive(move || match cost.get() {
                     Some(total) => i18n.fmt("prolong-confirm-price", &[("total", &money(total))]),
@@ -203,14 +184,9 @@ mod tests {
         assert_eq!(prolong_block(&order(3.0, true), t(4.0)), Some(ProlongBlock::Expired));
         let mut capped = order(3.0, true);
         capped.canprolonguntil = Some(t(5.0));
-        assert_eq!(prolong_block(&capped, t(0.0)), Some(ProlongBlock::LimitReached));
-    }
-
-    #[test]
-    fn counts_per_unit() {
-        let choices = vec![Period::weeks(1), Period::weeks(2), Period::months(1)];
-        assert_eq!(counts_for(&choices, PeriodUnit::Week), [1, 2]);
-        assert_eq!(counts_for(&choices, PeriodUnit::Month), [1]);
-        assert!(counts_for(&[], PeriodUnit::Month).is_empty());
+        assert_eq!(
+            prolong_block(&capped, t(0.0)),
+            Some(ProlongBlock::LimitReached { max_days: 2, latest_until: t(5.0) })
+        );
     }
 }

@@ -23,6 +23,7 @@ use crate::ui::copy::CopyButton;
 
 use super::actions::RowActions;
 use super::sms::{CodeButton, SmsPanel};
+use super::watch::WatchControl;
 
 /// Columns of the table (the SMS panel spans them all).
 pub const COLUMNS: u8 = 6;
@@ -144,6 +145,8 @@ pub fn OrderRow(
                             view! { " " <CodeButton code compact=true on_copy=seen /> }
                         })
                     }}
+                    " "
+                    <WatchControl id />
                 </td>
                 <td class="actions">
                     <RowActions order />

@@ -17,6 +17,8 @@ use crate::store::sms::use_sms;
 use crate::ui::copy::use_clipboard_store;
 use crate::ui::error::ErrorNotice;
 use crate::ui::help::Help;
+use crate::ui::skipped::Skipped;
+use crate::ui::sms_meta::SmsMeta;
 
 use super::row::service_name;
 
@@ -28,7 +30,8 @@ pub const HELP_SMS: &[&str] = &["help-activate-first", "help-proxy", "help-refun
 pub fn SmsPanel(#[prop(into)] order: Signal<Order>) -> impl IntoView {
     let sms = use_sms();
     let id = order.with_untracked(|o| o.id);
-    sms.fetch(id, Priority::User);
+    // Opening a number's SMS is waiting for a code: read now, then at the queue's pace.
+    sms.watch(id, Priority::User, false);
     let slot = Memo::new(move |_| sms.slot(id).unwrap_or_default());
     let visibility = use_document_visibility();
     Effect::new(move |_| {
@@ -99,6 +102,7 @@ pub fn SmsView(
                 })}
             </header>
             <ErrorNotice error />
+            <Skipped rows=Signal::derive(move || bundle.with(|b| b.as_ref().map(|b| b.skipped.clone()).unwrap_or_default())) />
             {move || match shown.get() {
                 Shown::Nothing => {
                     let text = if loading.get() { i18n.t("sms-loading") } else { i18n.t("sms-none") };
@@ -164,21 +168,13 @@ fn SmsItem(sms: Sms) -> impl IntoView {
     view! {
         <li class="sms">
             <div class="sms-meta">
-                // dir="auto": isolated, so a direction override in it
-                // (U+202E) cannot reverse what follows; RTL senders read right.
-                <span class="sender" dir="auto">{sms.sender.clone()}</span>
-                <time datetime=sms.date.to_rfc3339()>{move || received_at(sms.date)}</time>
+                <SmsMeta sms=sms.clone() />
             </div>
             // Untrusted text from whoever sent the SMS: a text node, never HTML.
             <p class="sms-text" dir="auto">{sms.text.clone()}</p>
             {code.map(|code| view! { <CodeButton code /> })}
         </li>
     }
-}
-
-/// When an SMS arrived, to the second, in the browser's time zone.
-pub fn received_at(t: chrono::DateTime<chrono::Utc>) -> String {
-    crate::clock::local_precise(t)
 }
 
 /// The code, large, one click to the clipboard, then "copied".

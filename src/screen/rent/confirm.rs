@@ -3,16 +3,20 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use rentapi::ApiError;
 use rentapi::model::NewOrder;
+use rentapi::outcome::Intent;
 use rentapi::schedule::Priority;
-use rentapi::{ApiError, Request};
 
 use crate::api::use_api;
 use crate::i18n::use_i18n;
 use crate::pwa::app_href;
+use crate::store::checks::use_checks;
 use crate::store::network::use_network;
 use crate::store::orders::use_orders;
-use crate::store::rent::{Step, flag, use_rent};
+use crate::store::rent::{Rented, Step, flag, use_rent};
+use crate::store::sms::use_sms;
+use crate::ui::country::CountryNames;
 use crate::ui::error::ErrorNotice;
 use crate::ui::money;
 
@@ -21,47 +25,25 @@ pub fn ConfirmStep() -> impl IntoView {
     let i18n = use_i18n();
     let network = use_network();
     let rent = use_rent();
-    let api = use_api();
     let orders = use_orders();
     let offers = move || {
         rent.offers().and_then(|e| e.ready().map(|o| o.services.clone())).unwrap_or_default()
     };
     let total = move || rent.draft.with(|d| d.total(&offers()));
-    let create = Action::new_local(move |req: &Request| {
-        let (client, req) = (api.client_untracked(), req.clone());
-        async move {
-            match req {
-                Request::Create { .. } => {
-                    client.call::<NewOrder>(&req, Priority::User).await.map(|o| vec![o])
-                }
-                _ => client.call::<Vec<NewOrder>>(&req, Priority::User).await,
-            }
-        }
-    });
-    // The rental is sent once: a second click, or one on a slow network,
-    // finds the action pending and does nothing.
-    let send = move |_| {
-        if create.pending().get_untracked() {
-            return;
-        }
-        if let Some(req) = rent.draft.with_untracked(|d| d.request()) {
-            create.dispatch(req);
-        }
-    };
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = create.value().get() {
-            orders.refresh(Priority::User);
-        }
-    });
-    let error = Signal::derive(move || create.value().get().and_then(Result::err));
-    let done = move || create.value().get().and_then(Result::ok);
+    // The rental is sent once: the store ignores a second click, or one
+    // on a slow network, while the first is on its way.
+    let sms = use_sms();
+    let checks = use_checks();
+    let send = move |_| rent.rent(orders, sms, checks);
+    let error = Signal::derive(move || rent.rent_error.get());
     let country_name = move || {
         let code = rent.draft.with(|d| d.country.clone())?;
-        let name = rent
+        let provider_name = rent
             .countries()
             .and_then(|e| e.ready().cloned())
             .and_then(|list| list.into_iter().find(|c| c.code == code).map(|c| c.name))
             .unwrap_or_else(|| code.to_string());
+        let name = CountryNames::new(i18n.lang(), &code, &provider_name).shown;
         Some(format!("{} {name}", flag(&code)))
     };
     let period = move || {
@@ -94,10 +76,6 @@ pub fn ConfirmStep() -> impl IntoView {
     };
     view! {
         <div class="step confirm">
-            <Show
-                when=move || done().is_none()
-                fallback=move || view! { <Rented orders=done().unwrap_or_default() /> }
-            >
                 <dl class="quote">
                     <dt>{move || i18n.t("rent-step-country")}</dt><dd>{country_name}</dd>
                     <dt>{move || i18n.t("rent-step-period")}</dt><dd>{period}</dd>
@@ -120,39 +98,42 @@ pub fn ConfirmStep() -> impl IntoView {
                     <button
                         type="button"
                         class="primary"
-                        disabled=move || create.pending().get() || rent.draft.with(|d| d.request().is_none()) || network.blocked()
-                        aria-describedby=network.described_by(None)
+                        disabled=move || rent.renting.get() || rent.draft.with(|d| d.request().is_none()) || network.writes_blocked()
+                        aria-describedby=network.write_described_by()
                         on:click=send
                     >
-                        {move || if create.pending().get() {
+                        {move || if rent.renting.get() {
                             i18n.t("rent-renting").to_owned()
                         } else {
                             i18n.fmt("rent-confirm", &[("price", &money(total()))])
                         }}
                     </button>
                 </div>
-            </Show>
         </div>
     }
 }
 
 /// After the rental: the new numbers, each with an offer to activate now.
 #[component]
-fn Rented(orders: Vec<NewOrder>) -> impl IntoView {
+pub fn RentedPanel(rented: Rented) -> impl IntoView {
     let i18n = use_i18n();
     let rent = use_rent();
-    let number = orders.first().map(|o| format!("{} {}", o.ccode, o.pnumber)).unwrap_or_default();
+    let orders = rented.orders.clone();
+    let number = orders.first().map(NewOrder::display_number).unwrap_or_default();
     view! {
         <div class="notice ok" role="status">
             <p>{move || i18n.fmt("rent-done", &[("number", &number)])}</p>
         </div>
         <ul class="rented">
-            {orders.into_iter().map(|o| view! { <li><ActivateNow order=o /></li> }).collect_view()}
+            {orders.into_iter().map(|o| {
+                let name = o.service.as_ref().map(|c| rented.service_name(c)).unwrap_or_default();
+                view! { <li><ActivateNow order=o name /></li> }
+            }).collect_view()}
         </ul>
         <p class="help">{move || i18n.t("rule-activation-time")}</p>
         <div class="row">
             <A href=app_href("/") attr:class="button">{move || i18n.t("rent-to-numbers")}</A>
-            <button type="button" on:click=move |_| rent.draft.update(|d| { d.services.clear(); d.step = Step::Services; })>
+            <button type="button" on:click=move |_| rent.start_over()>
                 {move || i18n.t("rent-another")}
             </button>
         </div>
@@ -160,30 +141,42 @@ fn Rented(orders: Vec<NewOrder>) -> impl IntoView {
 }
 
 #[component]
-fn ActivateNow(order: NewOrder) -> impl IntoView {
+fn ActivateNow(order: NewOrder, name: String) -> impl IntoView {
     let i18n = use_i18n();
     let network = use_network();
     let api = use_api();
     let orders = use_orders();
     let id = order.id;
+    let checks = use_checks();
     let activate = Action::new_local(move |_: &()| {
         let client = api.client_untracked();
-        async move { client.activate(id).await }
+        let before = checks.map(|c| c.snapshot());
+        async move {
+            let result = client.activate(id).await;
+            // Lost answer: checked against the orders, said above (store::checks).
+            if let (Err(e), Some(c), Some(before)) = (&result, checks, before)
+                && e.kind.outcome_unknown()
+            {
+                c.begin(Intent::Activate { id }, before);
+            }
+            result
+        }
     });
     Effect::new(move |_| {
         if let Some(Ok(_)) = activate.value().get() {
             orders.refresh(Priority::User);
         }
     });
-    let error: Signal<Option<ApiError>> =
-        Signal::derive(move || activate.value().get().and_then(Result::err));
+    let error: Signal<Option<ApiError>> = Signal::derive(move || {
+        activate.value().get().and_then(Result::err).filter(|e| !e.kind.outcome_unknown())
+    });
     view! {
-        <span>{order.service.to_string()} " · " {format!("{} {}", order.ccode, order.pnumber)}</span>
+        <span>{name} " · " {order.display_number()}</span>
         " "
         <button
             type="button"
-            disabled=move || activate.pending().get() || activate.value().get().is_some_and(|r| r.is_ok()) || network.blocked()
-            aria-describedby=network.described_by(None)
+            disabled=move || activate.pending().get() || activate.value().get().is_some_and(|r| r.is_ok()) || network.writes_blocked()
+            aria-describedby=network.write_described_by()
             on:click=move |_| {
                 if !activate.pending().get_untracked() {
                     activate.dispatch(());

@@ -6,7 +6,9 @@ use rentapi::CountryCode;
 use crate::i18n::use_i18n;
 use crate::store::cache::Entry;
 use crate::store::rent::{Step, flag, use_rent};
+use crate::ui::country::{CountryNames, fold};
 use crate::ui::error::{ErrorNotice, RetryButton};
+use crate::ui::skipped::Skipped;
 
 #[component]
 pub fn CountryStep() -> impl IntoView {
@@ -16,17 +18,17 @@ pub fn CountryStep() -> impl IntoView {
     let countries = move || rent.countries();
     let error = Signal::derive(move || countries().and_then(|e| e.error().cloned()));
     let chosen = move || rent.draft.with(|d| d.country.clone());
+    // Each country in the interface's language, found by that name, the
+    // provider's, its own language's or its code, accents aside.
     let list = move || {
-        let q = query.get().trim().to_lowercase();
+        let q = fold(query.get().trim());
+        let lang = i18n.lang();
         countries()
             .and_then(|e| e.ready().cloned())
             .unwrap_or_default()
             .into_iter()
-            .filter(|c| {
-                q.is_empty()
-                    || c.name.to_lowercase().contains(&q)
-                    || c.code.as_str().to_lowercase().contains(&q)
-            })
+            .map(|c| (CountryNames::new(lang, &c.code, &c.name), c.code))
+            .filter(|(names, _)| names.matches(&q))
             .collect::<Vec<_>>()
     };
     let pick = move |code: CountryCode| {
@@ -40,6 +42,7 @@ pub fn CountryStep() -> impl IntoView {
                 <input type="search" placeholder=move || i18n.t("rent-country-search") bind:value=query />
             </label>
             <ErrorNotice error />
+            <Skipped rows=rent.skipped_countries />
             <Show when=move || error.get().is_some()>
                 <RetryButton on_retry=Callback::new(move |()| rent.reload_countries()) />
             </Show>
@@ -47,9 +50,11 @@ pub fn CountryStep() -> impl IntoView {
                 <p class="muted">{move || i18n.t("loading")}</p>
             </Show>
             <ul class="choices countries" role="list">
-                <For each=list key=|c| c.code.clone() let(country)>
+                <For each=list key=|(names, code)| (code.clone(), names.shown.clone()) let(entry)>
                     {
-                        let code = country.code.clone();
+                        let (names, code) = entry;
+                        let flag = flag(&code);
+                        let shown_code = code.to_string();
                         let is_chosen = {
                             let code = code.clone();
                             move || chosen().as_ref() == Some(&code)
@@ -63,9 +68,12 @@ pub fn CountryStep() -> impl IntoView {
                                     aria-pressed=move || is_chosen().to_string()
                                     on:click=move |_| pick(code.clone())
                                 >
-                                    <span class="flag" aria-hidden="true">{flag(&country.code)}</span>
-                                    <span>{country.name.clone()}</span>
-                                    <small class="muted">{country.code.to_string()}</small>
+                                    <span class="flag" aria-hidden="true">{flag}</span>
+                                    <span class="country-name">
+                                        <span>{names.shown}</span>
+                                        {names.provider.map(|p| view! { <small class="muted provider-name">{p}</small> })}
+                                    </span>
+                                    <small class="muted">{shown_code}</small>
                                 </button>
                             </li>
                         }

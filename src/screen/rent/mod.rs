@@ -26,6 +26,8 @@ pub fn RentScreen() -> impl IntoView {
     let offers = move || rent.offers().and_then(|e| e.ready().map(|o| o.services.clone()));
     let can_continue = move || rent.draft.with(|d| d.can_continue(offers().as_deref()));
     let go = move |to: Step| rent.draft.update(|d| d.step = to);
+    // A rental's result is for this visit: leaving puts it away.
+    on_cleanup(move || rent.start_over());
     let index = move || STEPS.iter().position(|(s, _)| *s == step.get()).unwrap_or(0);
     view! {
         <section class="screen rent">
@@ -54,13 +56,16 @@ pub fn RentScreen() -> impl IntoView {
                     })
                     .collect_view()}
             </ol>
+            {move || rent.rented.get().map(|rented| view! { <confirm::RentedPanel rented /> })}
+            <Show when=move || rent.rented.with(Option::is_none)>
             {move || match step.get() {
                 Step::Country => view! { <country::CountryStep /> }.into_any(),
                 Step::Period => view! { <period::PeriodStep /> }.into_any(),
                 Step::Services => view! { <services::ServicesStep /> }.into_any(),
                 Step::Confirm => view! { <confirm::ConfirmStep /> }.into_any(),
             }}
-            <Show when=move || step.get() != Step::Confirm>
+            </Show>
+            <Show when=move || step.get() != Step::Confirm && rent.rented.with(Option::is_none)>
                 <nav class="wizard-nav row">
                     <button
                         type="button"

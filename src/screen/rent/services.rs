@@ -11,6 +11,7 @@ use crate::store::network::use_network;
 use crate::store::rent::use_rent;
 use crate::ui::error::{ErrorNotice, RetryButton};
 use crate::ui::money;
+use crate::ui::skipped::Skipped;
 use crate::ui::table::TableHead;
 
 #[component]
@@ -78,6 +79,7 @@ pub fn ServicesStep() -> impl IntoView {
             </div>
             <p class="help">{move || i18n.t("rent-multi-help")}</p>
             <ErrorNotice error />
+            <Skipped rows=Signal::derive(move || data().map(|d| d.skipped).unwrap_or_default()) />
             <Show when=move || error.get().is_some()>
                 <RetryButton on_retry=Callback::new(move |()| rent.reload_offers()) />
             </Show>

@@ -96,6 +96,14 @@ impl Draft {
         rules::multi_rental_cost(&prices, self.period)
     }
 
+    /// After a rental: back to the first step with nothing chosen but the
+    /// country and period, so no single click can rent the same again.
+    pub fn disarm(&mut self) {
+        self.step = Step::Country;
+        self.services.clear();
+        self.provider = None;
+    }
+
     /// Whether the user may go on from the current step.
     pub fn can_continue(&self, offers: Option<&[ServiceOffer]>) -> bool {
         match self.step {
@@ -225,6 +233,19 @@ mod tests {
         assert_eq!(d.services.len(), 1);
         d.set_country(CountryCode::new("KZ"));
         assert!(d.services.is_empty() && d.provider.is_none());
+    }
+
+    #[test]
+    fn a_rental_disarms_the_draft() {
+        let offers = [offer("opt16", 6.0, &[("MTS", 3)])];
+        let mut d = draft();
+        d.toggle(&ServiceCode::new("opt16"));
+        d.set_provider(Some("MTS".into()));
+        d.step = Step::Confirm;
+        assert!(d.request().is_some() && d.can_continue(Some(&offers)));
+        d.disarm();
+        assert_eq!((d.step, d.request(), d.provider.clone()), (Step::Country, None, None));
+        assert_eq!(d.country, Some(CountryCode::new("RU")), "the country is remembered");
     }
 
     #[test]

@@ -4,12 +4,16 @@
 
 use chrono::Duration;
 use leptos::prelude::*;
-use rentapi::model::{Country, ServicesWithProviders};
+use rentapi::model::{Country, NewOrder, ServicesWithProviders};
+use rentapi::outcome::Intent;
 use rentapi::schedule::Priority;
-use rentapi::{CountryCode, Period};
+use rentapi::{ApiError, CountryCode, Period, ServiceCode};
 
 use crate::api::Api;
 use crate::store::cache::{Entry, TtlCache};
+use crate::store::checks::Checks;
+use crate::store::orders::OrdersStore;
+use crate::store::sms::SmsStore;
 use crate::store::storage;
 
 pub use draft::{Draft, Step, flag};
@@ -22,8 +26,37 @@ const LIST_TTL_MINUTES: i64 = 5;
 #[derive(Clone, Copy)]
 pub struct RentStore {
     pub draft: RwSignal<Draft>,
+    /// A rental is on its way: the one guard against a second `create`.
+    pub renting: RwSignal<bool>,
+    /// What the last rental gave, shown until the user leaves the wizard.
+    pub rented: RwSignal<Option<Rented>>,
+    /// Why the last rental was refused.
+    pub rent_error: RwSignal<Option<ApiError>>,
     countries: TtlCache<(), Vec<Country>>,
+    /// The raw rows of the countries' answer that could not be read.
+    pub skipped_countries: RwSignal<Vec<String>>,
     offers: TtlCache<(CountryCode, Period), ServicesWithProviders>,
+    api: Api,
+}
+
+/// The numbers a rental gave, with the names of their services as the
+/// wizard showed them (the answer carries only codes).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rented {
+    pub orders: Vec<NewOrder>,
+    pub names: Vec<(ServiceCode, String)>,
+}
+
+impl Rented {
+    /// The service's name as offered, or its code when none is known.
+    pub fn service_name(&self, code: &ServiceCode) -> String {
+        self.names
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, name)| name.clone())
+            .filter(|name| !name.trim().is_empty())
+            .unwrap_or_else(|| code.to_string())
+    }
 }
 
 impl RentStore {
@@ -33,20 +66,27 @@ impl RentStore {
             Draft { country: storage::get(LAST_COUNTRY).map(CountryCode::new), ..Draft::default() };
         let me = Self {
             draft: RwSignal::new(draft),
+            renting: RwSignal::new(false),
+            rented: RwSignal::new(None),
+            rent_error: RwSignal::new(None),
             countries: TtlCache::new(api, ttl),
+            skipped_countries: RwSignal::new(Vec::new()),
             offers: TtlCache::new(api, ttl),
+            api,
         };
         provide_context(me);
         me
     }
 
     pub fn countries(&self) -> Option<Entry<Vec<Country>>> {
-        self.countries.ensure((), |c| async move { c.countries(Priority::User).await });
+        let skipped = self.skipped_countries;
+        self.countries.ensure((), move |c| async move { read_countries(c, skipped).await });
         self.countries.get(&())
     }
 
     pub fn reload_countries(&self) {
-        self.countries.fetch((), |c| async move { c.countries(Priority::User).await });
+        let skipped = self.skipped_countries;
+        self.countries.fetch((), move |c| async move { read_countries(c, skipped).await });
     }
 
     /// The offers for the draft's country and period (asked when needed).
@@ -80,6 +120,7 @@ impl RentStore {
         leptos::task::spawn_local(async move {
             let (country, period) = key.clone();
             if let Ok(counts) = client.availability(country, period, Priority::User).await {
+                let counts: std::collections::BTreeMap<_, _> = counts.rows.into_iter().collect();
                 offers.patch(&key, |o| {
                     for s in &mut o.services {
                         if let Some(a) = counts.get(&s.service) {
@@ -92,6 +133,64 @@ impl RentStore {
         });
     }
 
+    /// Sends the draft's one `create` or `create_multi`, once: a second
+    /// call while it is on its way does nothing. A rental that succeeded
+    /// disarms the wizard (it starts again at its first step, nothing
+    /// ticked), so renting the same again takes the same steps.
+    pub fn rent(self, orders: OrdersStore, sms: SmsStore, checks: Option<Checks>) {
+        if self.renting.get_untracked() {
+            return;
+        }
+        let Some(req) = self.draft.with_untracked(Draft::request) else { return };
+        let names: Vec<(ServiceCode, String)> = self
+            .offers()
+            .and_then(|e| e.ready().map(|o| o.services.clone()))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|o| (o.service, o.name))
+            .collect();
+        self.renting.set(true);
+        self.rent_error.set(None);
+        let before = checks.map(|c| c.snapshot());
+        let client = self.api.client_untracked();
+        leptos::task::spawn_local(async move {
+            // Whatever the answer leaves out (service, until) comes from the request.
+            let result =
+                client.call::<Vec<NewOrder>>(&req, Priority::User).await.map(|mut list| {
+                    NewOrder::fill(&mut list, &req, crate::clock::now());
+                    list
+                });
+            self.renting.set(false);
+            match result {
+                Ok(list) => {
+                    self.draft.update(Draft::disarm);
+                    // The code is what the renter waits for next.
+                    for o in &list {
+                        sms.watch(o.id, Priority::Background, true);
+                    }
+                    self.rented.set(Some(Rented { orders: list, names }));
+                    orders.refresh_after_write();
+                }
+                // It may have been rented: never guess, never offer it again
+                // blindly; the orders are read and compared (store::checks),
+                // and the wizard starts afresh.
+                Err(err) if err.kind.outcome_unknown() && checks.is_some() => {
+                    self.draft.update(Draft::disarm);
+                    if let (Some(checks), Some(before)) = (checks, before) {
+                        checks.begin(Intent::Rent, before);
+                    }
+                }
+                Err(err) => self.rent_error.set(Some(err)),
+            }
+        });
+    }
+
+    /// Leaving the wizard, or "Rent another": the result is put away.
+    pub fn start_over(&self) {
+        self.rented.set(None);
+        self.rent_error.set(None);
+    }
+
     pub fn choose_country(&self, code: CountryCode) {
         storage::set(LAST_COUNTRY, code.as_str());
         self.draft.update(|d| d.set_country(code));
@@ -100,6 +199,16 @@ impl RentStore {
     fn offers_key(&self) -> Option<(CountryCode, Period)> {
         self.draft.with(|d| Some((d.country.clone()?, d.period)))
     }
+}
+
+/// The countries, keeping aside (in `skipped`) the rows that could not be read.
+async fn read_countries(
+    client: std::rc::Rc<crate::api::ApiClient>,
+    skipped: RwSignal<Vec<String>>,
+) -> Result<Vec<Country>, rentapi::ApiError> {
+    let list = client.countries(Priority::User).await?;
+    skipped.set(list.skipped);
+    Ok(list.rows)
 }
 
 pub fn use_rent() -> RentStore {

@@ -11,7 +11,8 @@ use crate::method::{OrderId, ServiceCode};
 pub struct HistoryRow {
     #[serde(rename = "orderId")]
     pub order_id: OrderId,
-    #[serde(rename = "resourceCode")]
+    /// The service code; empty when left out.
+    #[serde(rename = "resourceCode", default, deserialize_with = "lenient::service")]
     pub resource_code: ServiceCode,
     /// The number with its country code digits.
     #[serde(deserialize_with = "lenient::string")]
@@ -20,7 +21,7 @@ pub struct HistoryRow {
     pub have_sms: bool,
     #[serde(default, deserialize_with = "lenient::u32")]
     pub days: u32,
-    #[serde(default, deserialize_with = "lenient::string")]
+    #[serde(default, deserialize_with = "lenient::text")]
     pub country: String,
     #[serde(with = "lenient::ts")]
     pub begin: DateTime<Utc>,
@@ -36,13 +37,13 @@ pub struct HistoryRow {
 /// `restore_user_precalc`: what restoring would cost.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RestoreQuote {
-    #[serde(default, deserialize_with = "lenient::string")]
+    #[serde(default, deserialize_with = "lenient::text")]
     pub ccode: String,
     pub scode: ServiceCode,
     /// Overdue days at full price plus 30 days paid in advance.
     #[serde(deserialize_with = "lenient::f64")]
     pub price: f64,
-    #[serde(default, deserialize_with = "lenient::string")]
+    #[serde(default, deserialize_with = "lenient::text")]
     pub sname: String,
     #[serde(deserialize_with = "lenient::string")]
     pub pnumber: String,

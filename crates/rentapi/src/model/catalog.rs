@@ -10,7 +10,7 @@ use crate::method::{CountryCode, ServiceCode};
 /// `getcountries`: the name as the API gives it (often Russian).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Country {
-    #[serde(deserialize_with = "lenient::string")]
+    #[serde(default, deserialize_with = "lenient::text")]
     pub name: String,
     pub code: CountryCode,
 }
@@ -18,7 +18,7 @@ pub struct Country {
 /// One row of `getdata`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ServicePrice {
-    #[serde(deserialize_with = "lenient::string")]
+    #[serde(default, deserialize_with = "lenient::text")]
     pub name: String,
     pub service: ServiceCode,
     #[serde(deserialize_with = "lenient::f64")]
@@ -30,7 +30,7 @@ pub struct ServicePrice {
 /// One service of `getdataWithProviders`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ServiceOffer {
-    #[serde(deserialize_with = "lenient::string")]
+    #[serde(default, deserialize_with = "lenient::text")]
     pub name: String,
     pub service: ServiceCode,
     #[serde(deserialize_with = "lenient::f64")]
@@ -54,6 +54,9 @@ pub struct ServicesWithProviders {
     pub total_amount: u32,
     #[serde(rename = "allOperators", default)]
     pub all_operators: Vec<String>,
+    /// The raw text of services that could not be read.
+    #[serde(default)]
+    pub skipped: Vec<String>,
 }
 
 /// One service of `getCountWithProviders` (the map's key is the service code).

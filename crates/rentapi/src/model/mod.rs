@@ -3,10 +3,14 @@
 
 mod archive;
 mod catalog;
+mod new_order;
 mod orders;
+mod rows;
 mod sms;
 
 pub use archive::{HistoryRow, RestoreQuote};
 pub use catalog::{Availability, Country, ServiceOffer, ServicePrice, ServicesWithProviders};
-pub use orders::{NewOrder, Order, OrderState};
+pub use new_order::NewOrder;
+pub use orders::{Order, OrderState, number_as_written};
+pub use rows::{RAW_ROW_CHARS, Rows, raw_row};
 pub use sms::{Sms, SmsBundle};

@@ -59,20 +59,22 @@ impl<'de> Deserialize<'de> for OrderState {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Order {
     pub id: OrderId,
-    /// Service code.
+    /// Service code; empty when the answer left it out.
+    #[serde(default, deserialize_with = "lenient::service")]
     pub scode: ServiceCode,
     /// Service name.
-    #[serde(default, deserialize_with = "lenient::string")]
+    #[serde(default, deserialize_with = "lenient::text")]
     pub sname: String,
     pub state: OrderState,
-    /// The number without its country code.
+    /// The number without its country code (or, in some answers, with its
+    /// own `+` and country code).
     #[serde(deserialize_with = "lenient::string")]
     pub pnumber: String,
-    /// The dialling code, e.g. `+7`.
-    #[serde(default, deserialize_with = "lenient::string")]
+    /// The dialling code, e.g. `+7`; empty when left out.
+    #[serde(default, deserialize_with = "lenient::text")]
     pub ccode: String,
-    /// The country code, e.g. `RU`.
-    #[serde(default = "CountryCode::unknown")]
+    /// The country code, e.g. `RU`; empty when left out.
+    #[serde(default, deserialize_with = "lenient::country")]
     pub cname: CountryCode,
     /// The operator, when the API says (not in the documented sample).
     #[serde(default, deserialize_with = "lenient::opt_string")]
@@ -124,25 +126,27 @@ impl Order {
 
     /// The number as people write it: `+7 9096068511`.
     pub fn display_number(&self) -> String {
-        let cc = self.ccode.trim();
-        if cc.is_empty() {
-            return self.pnumber.clone();
-        }
-        let plus = if cc.starts_with('+') { "" } else { "+" };
-        format!("{plus}{cc} {}", self.pnumber)
+        number_as_written(&self.ccode, &self.pnumber)
     }
 
     /// The number as `add_service_to_order` wants it: country code digits
     /// and number, no `+` (`79096068511`).
     pub fn api_number(&self) -> String {
-        self.ccode.chars().chain(self.pnumber.chars()).filter(char::is_ascii_digit).collect()
+        let cc = if self.has_own_code() { "" } else { self.ccode.as_str() };
+        cc.chars().chain(self.pnumber.chars()).filter(char::is_ascii_digit).collect()
     }
 
     /// The whole number to paste, `+79096068511` (no `+` when the API gave
     /// no country code).
     pub fn international_number(&self) -> String {
         let digits = self.api_number();
-        if self.ccode.chars().any(|c| c.is_ascii_digit()) { format!("+{digits}") } else { digits }
+        let coded = self.has_own_code() || self.ccode.chars().any(|c| c.is_ascii_digit());
+        if coded { format!("+{digits}") } else { digits }
+    }
+
+    /// A `pnumber` that carries its own `+` and country code.
+    fn has_own_code(&self) -> bool {
+        self.pnumber.trim_start().starts_with('+')
     }
 
     /// The number without its country code, `9096068511`: for the forms
@@ -152,23 +156,15 @@ impl Order {
     }
 }
 
-/// One order as `create` / `create_multi` return it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct NewOrder {
-    pub id: OrderId,
-    #[serde(deserialize_with = "lenient::string")]
-    pub pnumber: String,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub ccode: String,
-    pub service: ServiceCode,
-    #[serde(with = "lenient::ts")]
-    pub until: DateTime<Utc>,
-}
-
-impl CountryCode {
-    pub(crate) fn unknown() -> Self {
-        CountryCode::new("")
+/// A number as people write it, `+7 9096068511`: a `pnumber` that carries
+/// its own `+` is shown as given, and one without a country code alone.
+pub fn number_as_written(ccode: &str, pnumber: &str) -> String {
+    let cc = ccode.trim();
+    if cc.is_empty() || pnumber.trim_start().starts_with('+') {
+        return pnumber.trim().to_owned();
     }
+    let plus = if cc.starts_with('+') { "" } else { "+" };
+    format!("{plus}{cc} {}", pnumber.trim())
 }
 
 #[cfg(test)]
@@ -207,6 +203,19 @@ mod tests {
         assert_eq!(
             (o.international_number(), o.local_number()),
             ("+447700900123".into(), "7700900123".into())
+        );
+        // A number that carries its own `+7`: as given, never twice.
+        let o =
+            Order { ccode: String::new(), pnumber: "+79096068511".into(), ..Order::sample(until) };
+        assert_eq!(o.display_number(), "+79096068511");
+        assert_eq!(
+            (o.international_number(), o.api_number()),
+            ("+79096068511".into(), "79096068511".into())
+        );
+        let o = Order { pnumber: "+79096068511".into(), ..Order::sample(until) };
+        assert_eq!(
+            (o.display_number(), o.api_number()),
+            ("+79096068511".into(), "79096068511".into())
         );
         // No country code at all: the number as it is, never a lone `+`.
         let o = Order { ccode: " ".into(), ..Order::sample(until) };

@@ -9,6 +9,13 @@ pub struct SimConfig {
     /// Answer with the real-world "Known drift" variants, chosen per response
     /// by the seeded generator.
     pub drift: bool,
+    /// With `drift`, also what real answers take away (see `sparse`):
+    /// optional fields left out, an unreadable row in a list, refusals in
+    /// other words, `status: 0` next to data on more reads. Off in the
+    /// demo (a visitor would see "entries could not be read"); the control
+    /// action `config` turns it on and off with `drift`.
+    #[serde(default)]
+    pub sparse: bool,
     /// Fraction of answers replaced by HTTP 502 with an HTML page; such a
     /// request is not applied.
     pub fail_rate: f64,
@@ -35,6 +42,7 @@ impl SimConfig {
         Self {
             seed: 20_240_501,
             drift: true,
+            sparse: false,
             fail_rate: 0.0,
             latency_ms: 250,
             activation_delay_secs: 20,
@@ -52,6 +60,7 @@ impl SimConfig {
         Self {
             seed: 1,
             drift: false,
+            sparse: false,
             fail_rate: 0.0,
             latency_ms: 0,
             activation_delay_secs: 10,

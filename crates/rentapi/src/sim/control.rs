@@ -33,6 +33,7 @@ impl Simulator {
             "set_state" => self.set_state(&p, t),
             "expire" => self.expire_now(&p, t),
             "set_until" => self.set_until(&p, t),
+            "edit_order" => self.edit_order(&p, t),
             "config" => self.reconfigure(&p),
             "sabotage" => self.sabotage(&p),
             other => Err(format!("unknown control action: {other}")),
@@ -163,12 +164,42 @@ impl Simulator {
         Ok(json!({ "id": id, "until": t + secs }))
     }
 
+    /// Gives an order the data of another provider's world: any `pnumber`
+    /// (digits, with or without a `+` country code), operator (`provider`),
+    /// `country`, or a start `begin_days_ago` (the 90-day cap counts from it).
+    fn edit_order(&mut self, p: &Params, t: i64) -> Control {
+        let (key, id) = self.order_ref(p, t)?;
+        let begin_days_ago = p
+            .get("begin_days_ago")
+            .map(|v| v.parse::<i64>().ok().filter(|d| *d >= 0).ok_or("begin_days_ago must be >= 0"))
+            .transpose()?;
+        let acct = self.world.accounts.get_mut(&key).ok_or("unknown key")?;
+        let o = acct.orders.get_mut(&id).ok_or("order not found")?;
+        if let Some(v) = p.get("pnumber") {
+            o.pnumber = v.to_owned();
+        }
+        if let Some(v) = p.get("provider") {
+            o.provider = v.to_owned();
+        }
+        if let Some(v) = p.get("country") {
+            o.country = v.to_owned();
+        }
+        if let Some(days) = begin_days_ago {
+            o.begin = t - days * super::world::DAY;
+        }
+        Ok(json!({ "id": id, "pnumber": o.pnumber, "provider": o.provider, "begin": o.begin }))
+    }
+
     /// Changes options at run time; `seed` and the world sizes take effect
     /// at the next `reset` (and for new `bench…` keys).
     fn reconfigure(&mut self, p: &Params) -> Control {
         let c = &mut self.cfg;
         if let Some(v) = p.get("drift") {
             c.drift = flag(v)?;
+            c.sparse = c.drift;
+        }
+        if let Some(v) = p.get("sparse") {
+            c.sparse = flag(v)?;
         }
         if let Some(v) = p.get("auto_sms") {
             c.auto_sms = flag(v)?;

@@ -1,12 +1,14 @@
 //! Shaping an answer: the documented envelope, or (with `drift`) one of the
-//! real-world variants from the "Known drift" list, drawn per response. The
-//! logical content is the same either way; only the shape changes.
+//! real-world variants from rent-api.md's drift lists, drawn per response.
+//! The logical content is the same either way, but for what real answers
+//! leave out (see `sparse`): only the shape changes.
 
 use crate::method::Method;
 
 use super::handlers::{Fail, Outcome, Reply};
 use super::json::{Json, obj};
 use super::rng::Rng;
+use super::sparse;
 
 /// Which variants one response uses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -24,8 +26,20 @@ pub(crate) struct Plan {
     pub sms_lists: bool,
     /// `provider` on orders, `isAvailForRestore` on history rows.
     pub extra_fields: bool,
-    /// `getcountries` with `status: 0` and valid data.
-    pub countries_status_zero: bool,
+    /// `status: 0` with valid data and no message, on the reads that
+    /// answer so (`getcountries`, `getdata`, `sms`, `restore_user_precalc`).
+    pub status_zero_reads: bool,
+    /// Optional fields left out of new orders (`service`, `ccode`,
+    /// `until`). Drift always leaves out `scode`, `ccode` and `cname` of the
+    /// same orders, and sends SMS for other services as text only: a row
+    /// must not change from one poll to the next.
+    pub sparse: bool,
+    /// An unreadable row among the good ones of a list.
+    pub partial_rows: bool,
+    /// Refusals in other deployments' words ("No number available").
+    pub reworded: bool,
+    /// The shapes of `sparse` that hold for every answer (see `sparse`).
+    pub always_sparse: bool,
 }
 
 impl Plan {
@@ -34,10 +48,11 @@ impl Plan {
         Self::default()
     }
 
-    /// Every variant by a fair coin. Always draws the same number of times,
-    /// so the stream does not depend on the method.
-    pub fn draw(rng: &mut Rng) -> Self {
-        Self {
+    /// Every variant by a fair coin; those of `sparse` only when asked.
+    /// Always draws the same number of times, so the stream does not
+    /// depend on the method or the options.
+    pub fn draw(rng: &mut Rng, sparse: bool) -> Self {
+        let mut plan = Self {
             drift: true,
             numbers_as_strings: rng.coin(),
             strings_as_numbers: rng.coin(),
@@ -45,8 +60,16 @@ impl Plan {
             create_as_array: rng.coin(),
             sms_lists: rng.coin(),
             extra_fields: rng.coin(),
-            countries_status_zero: rng.coin(),
-        }
+            status_zero_reads: rng.coin(),
+            sparse: rng.coin(),
+            partial_rows: rng.coin(),
+            reworded: rng.coin(),
+            always_sparse: sparse,
+        };
+        plan.sparse &= sparse;
+        plan.partial_rows &= sparse;
+        plan.reworded &= sparse;
+        plan
     }
 }
 
@@ -55,6 +78,7 @@ pub(crate) fn render(method: Option<Method>, outcome: Outcome, plan: &Plan) -> J
     let reply = match outcome {
         Ok(reply) => reply,
         Err(Fail::Msg(m)) => {
+            let m = if plan.reworded { sparse::reworded(&m) } else { m };
             return finish(obj([("status", Json::Int(0)), ("msg", m.into())]), plan);
         }
         Err(Fail::BadKey) => {
@@ -64,26 +88,56 @@ pub(crate) fn render(method: Option<Method>, outcome: Outcome, plan: &Plan) -> J
             );
         }
     };
-    let status = i64::from(!(plan.countries_status_zero && method == Some(Method::GetCountries)));
     let data = match reply {
         Reply::Ack => None,
-        Reply::Data(d) => Some(match method {
-            Some(Method::GetData) if plan.wrap_services => obj([("services", d)]),
-            Some(Method::Create) if plan.create_as_array => Json::Arr(vec![d]),
-            _ => d,
+        Reply::Data(mut d) => Some({
+            let orders = method == Some(Method::Orders);
+            if plan.sparse || (plan.always_sparse && orders) {
+                sparse::leave_out(method, &mut d);
+            }
+            if plan.partial_rows {
+                sparse::add_unreadable(method, &mut d);
+            }
+            d
         }),
-        // Drift always shows other SMS when there are some: which SMS a person
-        // sees must not flicker from one refresh to the next.
-        Reply::Sms { own, other } if plan.drift && (plan.sms_lists || !other.is_empty()) => {
-            Some(obj([("SmsList", own.into()), ("OtherSms", other.into())]))
+        Reply::Sms { mut own, mut other } if plan.drift => {
+            if plan.always_sparse {
+                sparse::text_only(&mut other);
+            }
+            if plan.partial_rows {
+                own.push(sparse::unreadable_row());
+            }
+            return render_sms(own, other, plan);
         }
         Reply::Sms { own, .. } => Some(own.into()),
     };
-    let mut env = obj([("status", Json::Int(status))]);
+    let data = data.map(|d| match method {
+        Some(Method::GetData) if plan.wrap_services => obj([("services", d)]),
+        Some(Method::Create) if plan.create_as_array => Json::Arr(vec![d]),
+        _ => d,
+    });
+    let zero_here = match method {
+        Some(Method::GetCountries) => true,
+        _ => plan.always_sparse && sparse::status_zero_with_data(method),
+    };
+    let zero = plan.status_zero_reads && zero_here && data.is_some();
+    let mut env = obj([("status", Json::Int(i64::from(!zero)))]);
     if let Some(d) = data {
         env.push("data", d);
     }
     finish(env, plan)
+}
+
+/// `sms` under drift. It always shows other SMS when there are some: which
+/// SMS a person sees must not flicker from one refresh to the next.
+fn render_sms(own: Vec<Json>, other: Vec<Json>, plan: &Plan) -> Json {
+    let data = if plan.sms_lists || !other.is_empty() {
+        obj([("SmsList", own.into()), ("OtherSms", other.into())])
+    } else {
+        own.into()
+    };
+    let zero = plan.status_zero_reads && plan.always_sparse;
+    finish(obj([("status", Json::Int(i64::from(!zero))), ("data", data)]), plan)
 }
 
 fn finish(mut env: Json, plan: &Plan) -> Json {
@@ -136,7 +190,11 @@ mod tests {
             create_as_array: true,
             sms_lists: true,
             extra_fields: true,
-            countries_status_zero: true,
+            status_zero_reads: true,
+            sparse: false,
+            partial_rows: false,
+            reworded: false,
+            always_sparse: false,
         };
         let d =
             obj([("id", Json::Int(5)), ("pnumber", "9096037108".into()), ("p", Json::Num(6.5))]);

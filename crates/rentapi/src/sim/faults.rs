@@ -39,6 +39,16 @@ pub enum Sabotage {
     ZeroTimes,
     /// A 10 MB body of text that is not JSON.
     Huge,
+    /// HTTP 500 with a JSON body of `{}` (after the request was handled).
+    ServerErrorJson,
+    /// The real answer's data under `status: 0`, with no message: for a
+    /// write, an unknown outcome.
+    StatusZeroData,
+    /// HTTP 200 with JSON that has no `status` (`{}`).
+    NoStatus,
+    /// A proxy's 502 page, after the request was carried out: for a
+    /// write, an unknown outcome.
+    BadGateway,
 }
 
 impl Sabotage {
@@ -50,6 +60,10 @@ impl Sabotage {
             "unknown_error" => Sabotage::UnknownError,
             "zero_times" => Sabotage::ZeroTimes,
             "huge" => Sabotage::Huge,
+            "server_error_json" => Sabotage::ServerErrorJson,
+            "status_zero_data" => Sabotage::StatusZeroData,
+            "no_status" => Sabotage::NoStatus,
+            "bad_gateway" => Sabotage::BadGateway,
             _ => return None,
         })
     }
@@ -74,6 +88,22 @@ impl Sabotage {
                 RawResponse { body: zero_times(&text).into_bytes(), ..real }
             }
             Sabotage::Huge => RawResponse::new(200, "text/plain", "x".repeat(10 * 1024 * 1024)),
+            Sabotage::ServerErrorJson => RawResponse::new(500, "application/json", "{}"),
+            Sabotage::StatusZeroData => {
+                let mut v: serde_json::Value =
+                    serde_json::from_slice(&real.body).unwrap_or_default();
+                if let Some(env) = v.as_object_mut() {
+                    env.insert("status".into(), 0.into());
+                    env.remove("msg");
+                }
+                RawResponse::json(serde_json::to_vec(&v).unwrap_or_default())
+            }
+            Sabotage::NoStatus => RawResponse::json("{}"),
+            Sabotage::BadGateway => RawResponse::new(
+                502,
+                "text/html",
+                "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>",
+            ),
         }
     }
 }
@@ -103,6 +133,20 @@ mod sabotage_tests {
     fn zeroes_times_only() {
         let body = r#"[{"id":1,"until":1587552240,"date":"15"},{"until":2}]"#;
         assert_eq!(zero_times(body), r#"[{"id":1,"until":0,"date":0},{"until":0}]"#);
+    }
+
+    #[test]
+    fn status_zero_next_to_the_real_data() {
+        let real = RawResponse::json(r#"{"status":1,"data":{"id":5}}"#);
+        let raw = Sabotage::StatusZeroData.apply(real);
+        assert_eq!(raw.text(), r#"{"data":{"id":5},"status":0}"#);
+        let e = crate::decode::decode::<Option<crate::OrderId>>(crate::Method::Prolong, &raw);
+        assert!(e.expect_err("unclear").kind.outcome_unknown());
+        for kind in ["server_error_json", "no_status", "bad_gateway", "html"] {
+            let raw = Sabotage::parse(kind).unwrap().apply(RawResponse::json("{}"));
+            let e = crate::decode::decode::<()>(crate::Method::RestoreUser, &raw);
+            assert!(e.expect_err(kind).kind.outcome_unknown(), "{kind}");
+        }
     }
 
     #[test]

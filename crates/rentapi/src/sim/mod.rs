@@ -33,6 +33,7 @@ mod rent;
 mod restore;
 mod rng;
 mod seed;
+mod sparse;
 mod texts;
 mod world;
 
@@ -117,7 +118,7 @@ impl Simulator {
             return RawResponse::new(200, "text/html; charset=UTF-8", msg::BAD_KEY);
         }
         let plan = if self.cfg.drift {
-            drift::Plan::draw(&mut self.drift_rng)
+            drift::Plan::draw(&mut self.drift_rng, self.cfg.sparse)
         } else {
             drift::Plan::plain()
         };
