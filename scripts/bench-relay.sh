@@ -125,7 +125,8 @@ for delay in 0 "$DELAY_MS"; do
   start "fake-$delay" "$FAKE" 127.0.0.1:0 "$delay"
   up=$URL
   start "relay-$delay" "$RELAY" --listen 127.0.0.1:0 --upstream "$up" \
-    --allow-custom-upstream --rate-per-minute 0 --max-concurrency 64
+    --allow-custom-upstream --rate-per-minute 0 --max-concurrency 64 \
+    --max-concurrency-per-client 64
   relay=$URL
   direct_url="$up/api/rent.php?method=getcountries"
   relay_url="${relay%/}/api/rent.php?method=getcountries&apikey=bench"
@@ -158,9 +159,10 @@ out = [
     f"Measured by `scripts/bench-relay.sh` on {today} ({cores} cores, {arch}; load generator {tool}):",
     "release build of `smsrent-relay` in front of `relay/examples/fake_upstream.rs`",
     "(a fixed 130-byte JSON answer), both on 127.0.0.1, relay flags at their defaults",
-    "except `--rate-per-minute 0` (one client IP) and `--max-concurrency 64` (so that the",
-    "deliberate default cap of 32 in-flight requests is not what the 64-connection rows",
-    "measure: with it, half the connections queue and a 20 ms upstream's p50 doubles),",
+    "except `--rate-per-minute 0` and `--max-concurrency-per-client 64` (one client IP)",
+    "and `--max-concurrency 64` (so that the deliberate default cap of 32 API calls in",
+    "flight is not what the 64-connection rows measure: with it, half the connections",
+    "queue and a 20 ms upstream's p50 doubles),",
     "request log at `info` (the query, `apikey=bench` included, redacted on every line).",
     "*direct* is the fake upstream alone; *relay* goes through the relay. Load generator,",
     "relay and upstream share the same cores, so with a 0 ms upstream the relay's own",

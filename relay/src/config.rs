@@ -85,9 +85,26 @@ pub struct Config {
     #[arg(long = "allow-host", value_name = "HOST")]
     pub allow_hosts: Vec<String>,
 
-    /// Most requests handled at once; more wait their turn.
+    /// Most API calls forwarded (or simulated) at once; more wait their
+    /// turn. The app's files, /healthz and refusals never wait behind them.
     #[arg(long, value_name = "N", default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_concurrency: u32,
+
+    /// Most API calls in flight from one client IP; past that the app gets
+    /// 429 in the API envelope at once (one client cannot hold every slot).
+    #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_concurrency_per_client: u32,
+
+    /// Seconds a client has to send a request's headers, counted from the
+    /// connection's opening or from the previous answer (so it is also the
+    /// idle keep-alive timeout); past that the connection is closed.
+    #[arg(long, value_name = "SECS", default_value_t = 10.0, value_parser = parse_secs)]
+    pub header_timeout_secs: f64,
+
+    /// Most connections open at once; more wait in the system's backlog
+    /// until one closes.
+    #[arg(long, value_name = "N", default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
 
     /// API requests allowed per client IP and minute (a token bucket holding
     /// one minute's worth); past that the app gets 429 in the API envelope.
@@ -133,6 +150,36 @@ impl Config {
     pub fn upstream_timeout(&self) -> std::time::Duration {
         std::time::Duration::from_secs_f64(self.upstream_timeout_secs)
     }
+
+    /// The connection limits for the accept loop.
+    pub fn listen_limits(&self) -> crate::listen::Limits {
+        crate::listen::Limits {
+            header_timeout: std::time::Duration::from_secs_f64(self.header_timeout_secs),
+            max_connections: self.max_connections as usize,
+        }
+    }
+}
+
+/// `s` when it is exactly an http(s) origin (`scheme://host[:port]`, one
+/// trailing `/` allowed and dropped); these values go into headers, so
+/// anything else (a path, a quote, a space, a CR) is refused.
+pub fn clean_origin(s: &str) -> Result<String, String> {
+    let refuse = || format!("not a plain origin (scheme://host[:port]): {s:?}");
+    let plain =
+        |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b':' | b'/' | b'[' | b']');
+    if !s.bytes().all(plain) {
+        return Err(refuse());
+    }
+    let trimmed = s.strip_suffix('/').unwrap_or(s);
+    let url = reqwest::Url::parse(trimmed).map_err(|_| refuse())?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(refuse());
+    }
+    let origin = url.origin().ascii_serialization();
+    if origin != trimmed.to_ascii_lowercase() {
+        return Err(refuse());
+    }
+    Ok(origin)
 }
 
 fn parse_secs(s: &str) -> Result<f64, String> {
@@ -184,6 +231,9 @@ mod tests {
         assert_eq!(c.upstream_timeout_secs, 20.0);
         assert_eq!(c.upstream_body_limit, 4 << 20);
         assert_eq!(c.max_concurrency, 32);
+        assert_eq!(c.max_concurrency_per_client, 8);
+        assert_eq!(c.header_timeout_secs, 10.0);
+        assert_eq!(c.max_connections, 512);
         assert_eq!(c.rate_per_minute, 120);
         assert_eq!(c.base_path, "/");
         assert!(!c.simulate && !c.control);
@@ -220,5 +270,28 @@ mod tests {
         assert!(Config::try_parse_from(["r", "--upstream-timeout-secs", "0"]).is_err());
         let c = Config::try_parse_from(["r", "--upstream-timeout-secs", "0.25"]).unwrap();
         assert_eq!(c.upstream_timeout().as_millis(), 250);
+    }
+
+    #[test]
+    fn origins_must_be_clean() {
+        assert_eq!(clean_origin("https://relay.example").unwrap(), "https://relay.example");
+        assert_eq!(clean_origin("https://relay.example/").unwrap(), "https://relay.example");
+        assert_eq!(clean_origin("http://127.0.0.1:8080").unwrap(), "http://127.0.0.1:8080");
+        for bad in [
+            "https://relay.example\r",
+            "https://relay.example\r\n",
+            " https://relay.example",
+            "https://relay.example/path",
+            "https://relay.example; script-src *",
+            "https://relay.example'",
+            "https://user@relay.example",
+            "https://relay.example?x",
+            "javascript:alert(1)",
+            "relay.example",
+            "*",
+            "",
+        ] {
+            assert!(clean_origin(bad).is_err(), "{bad:?}");
+        }
     }
 }

@@ -136,6 +136,16 @@ fn too_many(wait: Duration) -> Response {
     res
 }
 
+/// 429 for a client that already has its share of API calls in flight.
+pub fn too_many_in_flight() -> Response {
+    let mut res = envelope::error(
+        StatusCode::TOO_MANY_REQUESTS,
+        "relay: too many requests in flight from this address, retry in 1 s",
+    );
+    res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(1));
+    res
+}
+
 /// Which Host header values the relay answers to (names compared without
 /// port, case-insensitively):
 /// - always the loopback names: `localhost`, `*.localhost`, `127.0.0.1`,
@@ -175,7 +185,7 @@ impl HostPolicy {
 }
 
 /// `Example.COM.:8080` → `example.com`; `[::1]:80` → `::1`.
-fn normalize_host(h: &str) -> String {
+pub fn normalize_host(h: &str) -> String {
     let h = h.trim();
     let name = if let Some(rest) = h.strip_prefix('[') {
         rest.split(']').next().unwrap_or("")

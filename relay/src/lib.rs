@@ -19,6 +19,9 @@ pub mod config;
 pub mod csp;
 pub mod envelope;
 pub mod guard;
+pub mod harden;
+pub mod limit;
+pub mod listen;
 pub mod proxy;
 pub mod redact;
 pub mod serve;
@@ -35,7 +38,6 @@ use axum::http::{HeaderValue, Method, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tokio::net::TcpListener;
-use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
@@ -44,6 +46,7 @@ use tracing::Span;
 
 pub use config::Config;
 use guard::{HostPolicy, RateLimiter};
+use limit::ApiLimit;
 use proxy::Upstream;
 use serve::StaticSite;
 use simulate::SimHost;
@@ -68,6 +71,8 @@ pub struct AppState {
     pub site: Option<StaticSite>,
     pub hosts: HostPolicy,
     pub limiter: RateLimiter,
+    /// API calls in flight, in all and per client.
+    pub api_limit: ApiLimit,
     /// Origins answered with `Access-Control-Allow-Origin` (`*` for any).
     pub origins: Vec<String>,
 }
@@ -76,7 +81,20 @@ impl AppState {
     /// Checks the flags and builds the state for a relay bound to `local`
     /// (the real address, so port 0 has been resolved).
     pub fn new(config: Config, local: SocketAddr) -> Result<Arc<Self>, Error> {
+        let mut config = config;
         let base = config::parse_base_path(&config.base_path)?;
+        if config.control && !local.ip().is_loopback() {
+            return Err(format!(
+                "--control needs a loopback --listen address (127.0.0.1 or ::1), not {}",
+                local.ip()
+            )
+            .into());
+        }
+        config.connect_src = config
+            .connect_src
+            .iter()
+            .map(|o| config::clean_origin(o).map_err(|e| format!("--connect-src: {e}")))
+            .collect::<Result<_, _>>()?;
         let backend = if config.simulate {
             Backend::Simulator(SimHost::new(&config))
         } else {
@@ -89,16 +107,16 @@ impl AppState {
         let origins = if config.allow_origins.is_empty() {
             default_origins(local.port())
         } else {
-            config.allow_origins.iter().map(|o| o.trim().trim_end_matches('/').to_owned()).collect()
+            let clean = |o: &String| match o.as_str() {
+                "*" => Ok("*".to_owned()),
+                o => config::clean_origin(o).map_err(|e| format!("--allow-origin: {e}")),
+            };
+            config.allow_origins.iter().map(clean).collect::<Result<_, _>>()?
         };
-        for o in &origins {
-            if o != "*" && HeaderValue::from_str(o).is_err() {
-                return Err(format!("bad --allow-origin {o}").into());
-            }
-        }
         let hosts = HostPolicy::new(local, &config.allow_hosts);
         let limiter = RateLimiter::new(config.rate_per_minute);
-        Ok(Arc::new(Self { config, base, backend, site, hosts, limiter, origins }))
+        let api_limit = ApiLimit::new(config.max_concurrency, config.max_concurrency_per_client);
+        Ok(Arc::new(Self { config, base, backend, site, hosts, limiter, api_limit, origins }))
     }
 }
 
@@ -117,9 +135,11 @@ pub fn default_origins(own_port: u16) -> Vec<String> {
         .collect()
 }
 
-/// The whole HTTP surface. Layers, outermost first: request log (redacted),
-/// global concurrency limit, request body limit, CORS (answers preflights),
-/// compression, guard (refusals, rate limit).
+/// The whole HTTP surface. Layers, outermost first: request log (redacted,
+/// long paths cut short), the headers that keep every answer but the app's
+/// own files from being rendered as a page, request body limit, CORS
+/// (answers preflights), compression, guard (refusals, rate limit). The
+/// concurrency limit is the API handler's own (see `limit`).
 pub fn router(state: Arc<AppState>) -> Router {
     let base = state.base.clone();
     let mut app = Router::new().route("/healthz", get(healthz));
@@ -152,7 +172,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             tracing::info_span!(
                 "request",
                 method = %req.method(),
-                path = %redact::redact(&uri),
+                path = %cut_short(&redact::redact(&uri), LOGGED_PATH_MAX),
                 peer = %peer,
             )
         })
@@ -170,7 +190,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .layer(CompressionLayer::new())
         .layer(cors)
         .layer(RequestBodyLimitLayer::new(16 * 1024))
-        .layer(GlobalConcurrencyLimitLayer::new(state.config.max_concurrency as usize))
+        .layer(axum::middleware::map_response(harden::not_a_page))
         .layer(trace)
         .with_state(state)
 }
@@ -179,7 +199,27 @@ async fn healthz() -> &'static str {
     "ok"
 }
 
+/// Longest path (bytes) a log line shows; the rest is cut off.
+pub const LOGGED_PATH_MAX: usize = 256;
+
+/// `s` up to `max` bytes (on a character boundary), with a note of how much
+/// was cut.
+pub fn cut_short(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    if s.len() <= max {
+        return s.into();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…[{} bytes cut]", &s[..end], s.len() - end).into()
+}
+
 async fn api(State(state): State<Arc<AppState>>, req: Request) -> Response {
+    let ip = listen::peer(&req).map_or(std::net::IpAddr::from([0, 0, 0, 0]), |a| a.ip());
+    let Some(_ticket) = state.api_limit.enter(ip).await else {
+        return guard::too_many_in_flight();
+    };
     let query = req.uri().query();
     match &state.backend {
         Backend::Upstream(up) => up.forward(query).await,
@@ -194,6 +234,12 @@ async fn sim_control(
 ) -> Response {
     match &state.backend {
         Backend::Simulator(sim) if sim.control_enabled() => {
+            if !simulate::control_allowed(&req) {
+                return envelope::error(
+                    axum::http::StatusCode::FORBIDDEN,
+                    "relay: the control surface answers loopback clients only",
+                );
+            }
             sim.control(&action, req.uri().query().unwrap_or(""))
         }
         _ => envelope::not_found(),
@@ -231,9 +277,9 @@ pub async fn run_until(
             tracing::info!(control = sim.control_enabled(), "hosting the simulator");
         }
     }
+    let limits = state.config.listen_limits();
     println!("smsrent-relay listening on http://{local}{suffix}");
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await?;
+    listen::serve(listener, router(state), limits, shutdown).await;
     tracing::info!("stopped");
     Ok(())
 }

@@ -39,6 +39,8 @@ pub const NO_CACHE: &str = "no-cache";
 pub struct StaticSite {
     dir: ServeDir,
     root: PathBuf,
+    /// `root` with every symlink resolved: what served files must stay under.
+    real_root: PathBuf,
     base: String,
     connect_src: Vec<String>,
 }
@@ -50,11 +52,13 @@ impl StaticSite {
             return Err(format!("--serve {} is not a folder", dir.display()));
         }
         let root = dir.to_owned();
+        let real_root =
+            dir.canonicalize().map_err(|e| format!("--serve {}: {e}", dir.display()))?;
         let dir = ServeDir::new(dir)
             .append_index_html_on_directories(true)
             .precompressed_br()
             .precompressed_gzip();
-        Ok(Self { dir, root, base: base.to_owned(), connect_src: connect_src.to_vec() })
+        Ok(Self { dir, root, real_root, base: base.to_owned(), connect_src: connect_src.to_vec() })
     }
 
     /// The page's policy, from the index.html on disk now (a rebuild while
@@ -70,9 +74,12 @@ impl StaticSite {
             return res;
         }
         let index = std::fs::read_to_string(self.root.join("index.html")).unwrap_or_default();
-        if let Ok(v) = HeaderValue::from_str(&crate::csp::policy(&index, &self.connect_src)) {
-            res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
-        }
+        // Fail closed: the page goes out under its policy or not at all.
+        let Ok(v) = HeaderValue::from_str(&crate::csp::policy(&index, &self.connect_src)) else {
+            tracing::error!("the page's Content-Security-Policy is not a valid header");
+            return envelope::error(StatusCode::INTERNAL_SERVER_ERROR, "relay: no page policy");
+        };
+        res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
         res.headers_mut().insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
         if res.status() == StatusCode::OK {
             res = without_meta_policy(res, &index).await;
@@ -99,7 +106,16 @@ impl StaticSite {
         if rest.starts_with("api/") || rest.starts_with("_sim/") || rest == "api" {
             return envelope::not_found();
         }
+        let decoded = percent_encoding::percent_decode_str(rest).decode_utf8_lossy();
+        let hidden_or_too_long =
+            decoded.split('/').any(|seg| seg.starts_with('.') || seg.len() > MAX_NAME_BYTES);
+        if hidden_or_too_long {
+            return envelope::error(StatusCode::NOT_FOUND, "relay: file not found");
+        }
         let rel = format!("/{rest}");
+        if !self.stays_inside(&rel) {
+            return envelope::error(StatusCode::NOT_FOUND, "relay: file not found");
+        }
         let res = self.file(&req, &rel).await;
         if res.status() == StatusCode::NOT_FOUND && is_deep_link(&rel) {
             let index = self.file(&req, "/index.html").await;
@@ -114,6 +130,9 @@ impl StaticSite {
     /// `rel` (starting with `/`) from the folder, keeping the request's
     /// method and headers (conditional and range requests work).
     async fn file(&self, req: &Parts, rel: &str) -> Response {
+        if !self.stays_inside(rel) {
+            return StatusCode::NOT_FOUND.into_response();
+        }
         let uri: Uri = match req.uri.query() {
             Some(q) => format!("{rel}?{q}"),
             None => rel.to_owned(),
@@ -130,11 +149,39 @@ impl StaticSite {
         let mut dir = self.dir.clone();
         match dir.try_call(inner).await {
             Ok(res) => res.map(Body::new),
+            // A name the file system refuses (too long) names no file.
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidFilename => {
+                StatusCode::NOT_FOUND.into_response()
+            }
             Err(e) => {
                 tracing::warn!(error = %e, "static file error");
                 envelope::error(StatusCode::INTERNAL_SERVER_ERROR, "relay: cannot read the file")
             }
         }
+    }
+}
+
+/// The longest file name most file systems take; a longer segment is no file.
+pub const MAX_NAME_BYTES: usize = 255;
+
+impl StaticSite {
+    /// Whether `rel`, its `index.html` (for a folder) and its precompressed
+    /// forms, where they exist, resolve to files under the served folder (a
+    /// symlink may not lead out of it).
+    fn stays_inside(&self, rel: &str) -> bool {
+        let decoded = percent_encoding::percent_decode_str(rel).decode_utf8_lossy();
+        let path = self.root.join(decoded.trim_start_matches('/'));
+        let mut candidates = vec![path.clone(), path.join("index.html")];
+        for ext in ["br", "gz"] {
+            let mut p = path.clone().into_os_string();
+            p.push(format!(".{ext}"));
+            candidates.push(p.into());
+        }
+        candidates.iter().all(|p| match p.canonicalize() {
+            Ok(real) => real.starts_with(&self.real_root),
+            // Missing (or unreadable): ServeDir will say 404.
+            Err(_) => true,
+        })
     }
 }
 
@@ -168,6 +215,7 @@ async fn without_meta_policy(res: Response, index: &str) -> Response {
 /// Adds caching and content-type rules; fixes redirects for the base path.
 fn finish(mut res: Response, rel: &str, base: &str) -> Response {
     let status = res.status();
+    res.extensions_mut().insert(crate::harden::AppFile);
     let headers = res.headers_mut();
     if status.is_redirection() {
         if let Some(loc) = headers.get(header::LOCATION).and_then(|l| l.to_str().ok()) {

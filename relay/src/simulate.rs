@@ -6,6 +6,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use axum::body::Body;
+use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 use chrono::Utc;
@@ -87,6 +88,33 @@ impl SimHost {
     }
 }
 
+/// Whether a control request may run: it comes from a loopback peer, names
+/// a loopback host, and, when it says where it comes from (`Origin`), that
+/// is a loopback page too. `--control` itself needs a loopback listen
+/// address (checked at start).
+pub fn control_allowed(req: &Request) -> bool {
+    let peer_ok = crate::listen::peer(req).is_some_and(|a| a.ip().is_loopback());
+    let host_ok =
+        req.headers().get(header::HOST).and_then(|h| h.to_str().ok()).is_some_and(is_loopback_host);
+    let origin_ok = match req.headers().get(header::ORIGIN) {
+        None => true,
+        Some(o) => o
+            .to_str()
+            .ok()
+            .and_then(|o| reqwest::Url::parse(o).ok())
+            .is_some_and(|u| u.host_str().is_some_and(is_loopback_host)),
+    };
+    peer_ok && host_ok && origin_ok
+}
+
+/// `localhost`, `*.localhost`, 127.0.0.0/8 or `::1`, with or without a port.
+pub fn is_loopback_host(host: &str) -> bool {
+    let name = crate::guard::normalize_host(host);
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
 fn to_response(raw: RawResponse) -> Response {
     let mut res = Response::new(Body::from(raw.body));
     *res.status_mut() =
@@ -97,4 +125,32 @@ fn to_response(raw: RawResponse) -> Response {
     }
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::extract::ConnectInfo;
+
+    fn req(peer: &str, host: &str, origin: Option<&str>) -> Request {
+        let mut b = axum::http::Request::builder().uri("/_sim/time").header("host", host);
+        if let Some(o) = origin {
+            b = b.header("origin", o);
+        }
+        let mut r = b.body(Body::empty()).unwrap();
+        let peer: std::net::SocketAddr = peer.parse().unwrap();
+        r.extensions_mut().insert(ConnectInfo(peer));
+        r
+    }
+
+    #[test]
+    fn control_from_loopback_only() {
+        assert!(control_allowed(&req("127.0.0.1:5", "127.0.0.1:8787", None)));
+        assert!(control_allowed(&req("[::1]:5", "[::1]:8787", Some("http://localhost:8787"))));
+        assert!(control_allowed(&req("127.0.0.1:5", "app.localhost", None)));
+        assert!(!control_allowed(&req("10.0.0.2:5", "127.0.0.1:8787", None)), "peer");
+        assert!(!control_allowed(&req("127.0.0.1:5", "relay.example", None)), "host");
+        assert!(!control_allowed(&req("127.0.0.1:5", "localhost", Some("https://evil.example"))));
+        assert!(!control_allowed(&req("127.0.0.1:5", "localhost", Some("null"))));
+    }
 }

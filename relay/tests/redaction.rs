@@ -127,3 +127,50 @@ fn panic_reports_are_redacted() {
     assert!(logs.contains("apikey=***&method=sms"), "{logs}");
     assert_clean("panic report", &logs);
 }
+
+#[tokio::test]
+async fn a_long_path_is_logged_cut_short() {
+    let (redacted, _) = captures();
+    let dir = std::env::temp_dir().join(format!("smsrent-redaction-dist-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<p>app</p>").unwrap();
+    let relay = relay_to(fake_upstream().await, &["--serve", dir.to_str().unwrap()]).await;
+    let tail = "z".repeat(5000);
+    let res = get(relay, &format!("/{}.js?apikey={SECRET}&{tail}", "y".repeat(300))).await;
+    assert_eq!(res.status(), 404);
+    let logs = redacted.text();
+    let line = logs.lines().find(|l| l.contains("yyyyyyyy")).expect("the request is logged");
+    assert!(line.contains("bytes cut"), "{line}");
+    assert!(!line.contains(&tail), "the whole path is in the log line");
+    assert!(line.len() < 1000, "{} bytes", line.len());
+    assert_clean("long path log", &logs);
+}
+
+#[tokio::test]
+async fn every_spelling_of_the_key_is_redacted_at_every_level() {
+    let (redacted, plain) = captures();
+    let relay = relay_to(fake_upstream().await, &["--upstream-timeout-secs", "0.2"]).await;
+    let mut sent = 0;
+    for (i, name) in rentapi::redact::SPELLINGS.iter().enumerate() {
+        if name.bytes().any(|c| c.is_ascii_control()) {
+            continue; // a raw NUL cannot be sent; `%00` is in the table
+        }
+        let key = format!("{SECRET}{i}");
+        for query in [
+            format!("{name}={key}&method=orders"),
+            format!("method=slow&{name}={key}"),
+            format!("method=orders&{name}={key}&{name}={key}&id=1"),
+        ] {
+            let res = get(relay, &format!("/api/rent.php?{query}")).await;
+            assert_clean(name, &res.text().await.unwrap());
+            sent += 1;
+        }
+        let res = get(relay, &format!("/nope?{name}={key}")).await;
+        assert_eq!(res.status(), 404);
+    }
+    assert!(sent >= 60, "{sent}");
+    let logs = redacted.text();
+    assert!(logs.contains("api%6Bey=***"), "{logs}");
+    assert_clean("logs at TRACE", &logs);
+    assert_clean("raw INFO logs", &plain.text());
+}

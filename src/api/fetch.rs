@@ -67,16 +67,10 @@ impl Transport for FetchTransport {
     }
 }
 
-/// Belt and braces: drops anything after `apikey=` should an error quote a URL.
+/// Belt and braces, should an error quote a URL: the core's rule, the
+/// relay's too (every spelling PHP reads as `apikey`).
 fn redact(text: &str) -> String {
-    match text.find("apikey=") {
-        Some(i) => {
-            let rest = &text[i + 7..];
-            let end = rest.find(|c: char| c == '&' || c.is_whitespace()).unwrap_or(rest.len());
-            format!("{}apikey=***{}", &text[..i], &rest[end..])
-        }
-        None => text.to_owned(),
-    }
+    rentapi::redact::redact(text).into_owned()
 }
 
 #[cfg(test)]
@@ -96,6 +90,10 @@ mod tests {
         assert_eq!(
             redact("GET https://x/?method=orders&apikey=SECRET&id=1 failed"),
             "GET https://x/?method=orders&apikey=***&id=1 failed"
+        );
+        assert_eq!(
+            redact("GET https://x/?APIKEY[]=SECRET failed"),
+            "GET https://x/?APIKEY[]=*** failed"
         );
     }
 }

@@ -11,6 +11,7 @@ pub mod error;
 pub mod method;
 pub mod model;
 pub mod outcome;
+pub mod redact;
 pub mod rules;
 pub mod schedule;
 pub mod sim;

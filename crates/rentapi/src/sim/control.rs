@@ -21,7 +21,7 @@ impl Simulator {
     pub fn control(&mut self, action: &str, query: &str, now: DateTime<Utc>) -> RawResponse {
         let p = Params::parse(query);
         let t = self.sim_time(now);
-        clock::tick(&mut self.world, &self.cfg, t);
+        clock::tick(&mut self.world, p.get("key").unwrap_or_default(), &self.cfg, t);
         let result = match action.trim().trim_matches('/') {
             "advance" => self.advance(&p, now),
             "time" => Ok(json!({ "now": t, "offset": self.offset_secs })),
@@ -81,7 +81,7 @@ impl Simulator {
             .ok_or("secs must be a whole number >= 0")?;
         self.offset_secs += secs;
         let t = self.sim_time(now);
-        clock::tick(&mut self.world, &self.cfg, t);
+        clock::tick(&mut self.world, p.get("key").unwrap_or_default(), &self.cfg, t);
         Ok(json!({ "now": t, "offset": self.offset_secs }))
     }
 

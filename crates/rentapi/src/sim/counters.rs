@@ -10,6 +10,25 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+/// Keys counted at most; past that the half with the oldest last call goes.
+pub const MAX_COUNTED_KEYS: usize = 1000;
+/// Distinct method names (and `sms` order ids) counted at most, per map;
+/// the rest are counted together under [`OTHER`].
+pub const MAX_NAMES: usize = 64;
+/// Where names past [`MAX_NAMES`] are counted.
+pub const OTHER: &str = "(other)";
+
+/// `map[name] += 1`, with new names past [`MAX_NAMES`] counted as [`OTHER`].
+fn bump(map: &mut BTreeMap<String, u64>, name: &str) {
+    if let Some(n) = map.get_mut(name) {
+        *n += 1;
+    } else if map.len() >= MAX_NAMES {
+        *map.entry(OTHER.to_owned()).or_default() += 1;
+    } else {
+        map.insert(name.to_owned(), 1);
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counters {
     /// Calls per `method` value as sent (unknown names included; `""` when absent).
@@ -54,14 +73,27 @@ impl Counters {
     }
 
     pub(crate) fn record(&mut self, method: &str, write: bool) {
-        *self.calls.entry(method.to_owned()).or_default() += 1;
+        bump(&mut self.calls, method);
         self.total += 1;
         self.writes += u64::from(write);
     }
 
     /// Records one call by `key` (with the order `id`, if any) at host time `at_ms`.
     pub(crate) fn record_key(&mut self, key: &str, method: &str, id: Option<&str>, at_ms: i64) {
+        if !self.keys.contains_key(key) && self.keys.len() >= MAX_COUNTED_KEYS {
+            self.forget_oldest_keys();
+        }
         self.keys.entry(key.to_owned()).or_default().record(method, id, at_ms);
+    }
+
+    /// Drops the half of the counted keys whose last call is oldest.
+    fn forget_oldest_keys(&mut self) {
+        let mut by_age: Vec<(i64, String)> =
+            self.keys.iter().map(|(k, c)| (c.last_ms.unwrap_or(i64::MIN), k.clone())).collect();
+        by_age.sort_unstable();
+        for (_, k) in by_age.into_iter().take(MAX_COUNTED_KEYS - MAX_COUNTED_KEYS / 2) {
+            self.keys.remove(&k);
+        }
     }
 }
 
@@ -71,11 +103,13 @@ impl KeyCounters {
     }
 
     fn record(&mut self, method: &str, id: Option<&str>, at_ms: i64) {
-        *self.calls.entry(method.to_owned()).or_default() += 1;
+        bump(&mut self.calls, method);
         self.total += 1;
         if method == "sms" {
-            *self.sms_by_order.entry(id.unwrap_or_default().to_owned()).or_default() += 1;
+            bump(&mut self.sms_by_order, id.unwrap_or_default());
         }
+        // The per-method gap maps follow the calls map's names.
+        let method = if self.calls.contains_key(method) { method } else { OTHER };
         if let Some(last) = self.last_ms {
             let gap = at_ms - last;
             self.min_gap_ms = Some(self.min_gap_ms.map_or(gap, |g| g.min(gap)));

@@ -49,6 +49,8 @@ use crate::transport::RawResponse;
 pub use bench::MAX_ORDERS;
 pub use config::SimConfig;
 pub use counters::{Counters, KeyCounters};
+pub use counters::{MAX_COUNTED_KEYS, MAX_NAMES};
+pub use seed::MAX_ACCOUNTS;
 
 use handlers::Fail;
 use params::Params;
@@ -111,7 +113,7 @@ impl Simulator {
             return faults::bad_gateway();
         }
         let t = self.sim_time(now);
-        clock::tick(&mut self.world, &self.cfg, t);
+        clock::tick(&mut self.world, p.get("apikey").unwrap_or_default(), &self.cfg, t);
         let outcome = match method {
             Some(m) => handlers::dispatch(&mut self.world, &self.cfg, m, &p, t),
             None if name.is_empty() => Err(Fail::missing("method")),

@@ -29,20 +29,51 @@ pub(crate) fn initial_world(cfg: &SimConfig, t: i64) -> World {
     w
 }
 
+/// Accounts made on first use (`test…`, `bench…`) kept at most; past that
+/// the least recently used half of them is dropped.
+pub const MAX_ACCOUNTS: usize = 1000;
+
 /// Whether `key` is accepted; `test…` and `bench…` accounts are made here
-/// the first time they are used.
+/// the first time they are used. Marks the account used at `t`.
 pub(crate) fn open_account(w: &mut World, key: &str, cfg: &SimConfig, t: i64) -> bool {
     let Some(kind) = key_kind(key) else { return false };
-    if w.accounts.contains_key(key) {
+    if let Some(acct) = w.accounts.get_mut(key) {
+        acct.last_used = t;
         return true;
     }
+    evict_idle(w);
     let balance = match kind {
         KeyKind::Demo => (cfg.demo_key_balance * 100.0).round() as i64,
         KeyKind::Test | KeyKind::Bench => NEW_KEY_BALANCE_CENTS,
     };
-    w.accounts.insert(key.to_owned(), Account::new(balance));
+    let mut acct = Account::new(balance);
+    acct.last_used = t;
+    w.accounts.insert(key.to_owned(), acct);
     if kind == KeyKind::Bench {
         bench::fill(w, key, cfg, t);
     }
     true
+}
+
+/// Makes room for one more account made on first use: when there are
+/// [`MAX_ACCOUNTS`] of them, the least recently used half goes (sorting
+/// only then keeps the cost per new key small). The demo accounts stay.
+fn evict_idle(w: &mut World) {
+    let permanent = |k: &str| k == DEMO_KEY || k == OTHER_OWNER_KEY;
+    if w.accounts.len() < MAX_ACCOUNTS + 2 {
+        return;
+    }
+    let mut made: Vec<(i64, String)> = w
+        .accounts
+        .iter()
+        .filter(|(k, _)| !permanent(k))
+        .map(|(k, a)| (a.last_used, k.clone()))
+        .collect();
+    if made.len() < MAX_ACCOUNTS {
+        return;
+    }
+    made.sort_unstable();
+    for (_, k) in made.into_iter().take(MAX_ACCOUNTS - MAX_ACCOUNTS / 2) {
+        w.accounts.remove(&k);
+    }
 }

@@ -145,6 +145,9 @@ pub(crate) fn branch_id(country: &str, provider: &str) -> u64 {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Account {
     pub balance_cents: i64,
+    /// Simulated time of the last call with this key (evicts idle ones).
+    #[serde(default)]
+    pub last_used: i64,
     pub orders: BTreeMap<u64, Order>,
     /// Newest first (by `closed`, then id).
     pub archive: Vec<Archived>,
@@ -152,7 +155,7 @@ pub(crate) struct Account {
 
 impl Account {
     pub fn new(balance_cents: i64) -> Self {
-        Self { balance_cents, orders: BTreeMap::new(), archive: Vec::new() }
+        Self { balance_cents, last_used: 0, orders: BTreeMap::new(), archive: Vec::new() }
     }
 
     pub fn order(&self, id: u64) -> Result<&Order, Fail> {

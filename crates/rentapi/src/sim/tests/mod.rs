@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::{SimConfig, Simulator};
 
 mod archive;
+mod bounds;
 mod errors;
 mod lifecycle;
 mod modes;
