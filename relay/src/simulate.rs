@@ -52,6 +52,9 @@ impl std::fmt::Debug for SimHost {
     }
 }
 
+/// How long a stalled answer is held back: past the app's time limit.
+const STALL: Duration = Duration::from_secs(30);
+
 impl SimHost {
     pub fn new(config: &Config) -> Self {
         let cfg = sim_config(config);
@@ -69,7 +72,16 @@ impl SimHost {
         if !self.latency.is_zero() {
             tokio::time::sleep(self.latency).await;
         }
-        let raw = self.lock().handle(query, Utc::now());
+        let (raw, stall) = {
+            let mut sim = self.lock();
+            let raw = sim.handle(query, Utc::now());
+            (raw, sim.take_stall())
+        };
+        // A "stall" sabotage: the request was carried out, its answer comes
+        // too late for any client (a timeout after a write, for tests).
+        if stall {
+            tokio::time::sleep(STALL).await;
+        }
         to_response(raw)
     }
 
