@@ -39,6 +39,34 @@ export async function openWithKey(page: Page, key: string, path = '/') {
   await page.goto(path);
 }
 
+/** A fresh account with one rental (Instagram, Russia) of `dtype` × 1. */
+export async function rental(sim: Sim, dtype: 'week' | 'month' = 'week') {
+  const key = freshKey();
+  await sim.control('set_balance', { key, amount: 1000 });
+  const created = await sim.api({ method: 'create', apikey: key, country: 'RU', service: 'opt16', dtype, dcount: 1 });
+  expect(Number(created.status)).toBe(1);
+  const order = Array.isArray(created.data) ? created.data[0] : created.data;
+  return { key, id: String(order.id), number: `+7 ${order.pnumber}` };
+}
+
+/** What passes the viewport's right edge, clipped or not, among the
+ * elements `selector` names, and whether the page scrolls sideways. */
+export async function outside(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const width = window.innerWidth;
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll(selector))) {
+      const r = (el as HTMLElement).getBoundingClientRect();
+      if (r.width > 0 && r.right > width + 0.5) {
+        out.push(`${el.tagName.toLowerCase()}.${(el as HTMLElement).className}: right ${Math.round(r.right)}px`);
+      }
+    }
+    const scroll = document.documentElement.scrollWidth - width;
+    if (scroll > 0) out.push(`the page scrolls sideways by ${scroll}px`);
+    return out.slice(0, 8);
+  }, selector);
+}
+
 export const test = base.extend<{ sim: Sim; guard: void }>({
   sim: async ({ request }, use) => { await use(new Sim(request)); },
   // Every journey also checks that nothing crashed and the page's

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { test, expect, freshKey, openWithKey, Sim } from '../fixtures';
+import { test, expect, freshKey, openWithKey, Sim, outside } from '../fixtures';
 import type { Page } from '@playwright/test';
 
 // Prolonging several numbers at once (issue #18): one `prolong` per chosen
@@ -68,21 +68,7 @@ async function axeProblems(page: Page): Promise<string[]> {
 }
 
 /** What passes the viewport's right edge: the page, or any part of the dialog. */
-async function overflow(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
-    const out: string[] = [];
-    for (const el of Array.from(document.querySelectorAll('[role=dialog], [role=dialog] *'))) {
-      const r = (el as HTMLElement).getBoundingClientRect();
-      if (r.width > 0 && r.right > width + 0.5) {
-        out.push(`${el.tagName.toLowerCase()}.${(el as HTMLElement).className}: right ${Math.round(r.right)}px`);
-      }
-    }
-    const scroll = document.documentElement.scrollWidth - width;
-    if (scroll > 0) out.push(`the page scrolls sideways by ${scroll}px`);
-    return out.slice(0, 8);
-  });
-}
+const overflow = (page: Page) => outside(page, '[role=dialog], [role=dialog] *');
 
 test('prolong several: one request per chosen number, a refusal reported, the rest go through', async ({ page, sim }) => {
   const { key, rentals, far } = await account(sim);

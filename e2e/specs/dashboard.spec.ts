@@ -1,14 +1,4 @@
-import { test, expect, freshKey, openWithKey } from '../fixtures';
-
-/** A fresh account with one rental (Instagram, Russia) of `dtype` × 1. */
-async function rental(sim: any, dtype: 'week' | 'month' = 'week') {
-  const key = freshKey();
-  await sim.control('set_balance', { key, amount: 1000 });
-  const created = await sim.api({ method: 'create', apikey: key, country: 'RU', service: 'opt16', dtype, dcount: 1 });
-  expect(Number(created.status)).toBe(1);
-  const order = Array.isArray(created.data) ? created.data[0] : created.data;
-  return { key, id: String(order.id), number: `+7 ${order.pnumber}` };
-}
+import { test, expect, freshKey, openWithKey, rental } from '../fixtures';
 
 const row = (page: any, id: string) => page.locator(`tr.order-row[data-order-id="${id}"]`);
 

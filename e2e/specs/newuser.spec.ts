@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { test, expect, freshKey, openWithKey, Sim } from '../fixtures';
+import { test, expect, freshKey, openWithKey, outside, Sim } from '../fixtures';
 import type { Page } from '@playwright/test';
 
 // What a new user trips on, with data other than the simulator's defaults:
@@ -47,22 +47,8 @@ async function worldAccount(sim: Sim) {
   return { key, de, multiIds };
 }
 
-/** Elements whose right edge passes the viewport, clipped or not. */
-async function outside(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
-    const out: string[] = [];
-    for (const el of Array.from(document.querySelectorAll('main *'))) {
-      const r = (el as HTMLElement).getBoundingClientRect();
-      if (r.width > 0 && r.right > width + 0.5) {
-        out.push(`${el.tagName.toLowerCase()}.${(el as HTMLElement).className}: right ${Math.round(r.right)}px`);
-      }
-    }
-    const scroll = document.documentElement.scrollWidth - width;
-    if (scroll > 0) out.push(`the page scrolls sideways by ${scroll}px`);
-    return out.slice(0, 8);
-  });
-}
+/** Anything on the screen wider than the phone, clipped or not. */
+const wide = (page: Page) => outside(page, 'main *');
 
 test.describe('a phone, with the world\'s data', () => {
   let key = '';
@@ -81,19 +67,19 @@ test.describe('a phone, with the world\'s data', () => {
       for (const theme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: theme });
         await page.evaluate(() => document.fonts.ready);
-        for (const p of await outside(page)) problems.push(`orders ${theme}: ${p}`);
+        for (const p of await wide(page)) problems.push(`orders ${theme}: ${p}`);
         await page.screenshot({ path: path.join(SHOTS, `world-${lang}-orders-360-${theme}.png`), fullPage: true });
       }
       // The SMS panel open, with its long text and long sender.
       await page.locator(`tr.order-row[data-order-id="${de}"] button.sms-toggle`).click();
       await expect(page.locator('.sms-row')).toContainText('482913');
-      for (const p of await outside(page)) problems.push(`sms panel: ${p}`);
+      for (const p of await wide(page)) problems.push(`sms panel: ${p}`);
       await page.screenshot({ path: path.join(SHOTS, `world-${lang}-sms-360.png`), fullPage: true });
       for (const where of ['/archive', '/rent']) {
         await page.goto(where);
         await page.waitForLoadState('networkidle');
         await page.evaluate(() => document.fonts.ready);
-        for (const p of await outside(page)) problems.push(`${where}: ${p}`);
+        for (const p of await wide(page)) problems.push(`${where}: ${p}`);
       }
       expect(problems, 'nothing wider than the phone').toEqual([]);
     });

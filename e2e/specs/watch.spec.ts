@@ -1,17 +1,8 @@
-import { test, expect, freshKey, openWithKey, Sim } from '../fixtures';
+import { test, expect, freshKey, openWithKey, Sim, rental } from '../fixtures';
 import type { Page } from '@playwright/test';
 
 // The code in seconds (a watched order is read at the queue's pace) and
 // no number lost by forgetting (reminders, each given once).
-
-async function rental(sim: Sim, dtype: 'week' | 'month' = 'week') {
-  const key = freshKey();
-  await sim.control('set_balance', { key, amount: 1000 });
-  const created = await sim.api({ method: 'create', apikey: key, country: 'RU', service: 'opt16', dtype, dcount: 1 });
-  expect(Number(created.status)).toBe(1);
-  const o = Array.isArray(created.data) ? created.data[0] : created.data;
-  return { key, id: String(o.id), number: `+7 ${o.pnumber}` };
-}
 
 const row = (page: Page, id: string) => page.locator(`tr.order-row[data-order-id="${id}"]`);
 
