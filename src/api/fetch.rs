@@ -23,12 +23,25 @@ const TIMEOUT_MS: u32 = 20_000;
 /// lose a write's answer quickly; 1 s .. 2 min.
 const TIMEOUT_STORAGE: &str = "smsrent.timeout_ms";
 
-impl FetchTransport {
-    pub fn new(endpoint: impl Into<String>) -> Self {
+/// [`TIMEOUT_MS`], unless `smsrent.timeout_ms` says otherwise (in the
+/// browser only: the host's tests have no storage).
+fn timeout_ms() -> u32 {
+    #[cfg(target_arch = "wasm32")]
+    {
         let set =
             crate::store::storage::get(TIMEOUT_STORAGE).and_then(|v| v.trim().parse::<u32>().ok());
-        let timeout_ms = set.map_or(TIMEOUT_MS, |ms| ms.clamp(1_000, 120_000));
-        Self { endpoint: endpoint.into(), timeout_ms }
+        set.map_or(TIMEOUT_MS, |ms| ms.clamp(1_000, 120_000))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = TIMEOUT_STORAGE;
+        TIMEOUT_MS
+    }
+}
+
+impl FetchTransport {
+    pub fn new(endpoint: impl Into<String>) -> Self {
+        Self { endpoint: endpoint.into(), timeout_ms: timeout_ms() }
     }
 
     fn url(&self, query: &str) -> String {
