@@ -26,7 +26,11 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `${RELAY} --listen 127.0.0.1:${PORT} --simulate --control --seed 7 --serve ${DIST}`,
+    // No per-address rate limit: the journeys shorten the request gap to
+    // 200 ms (20 times the provider's pace) and the page and the tests'
+    // controls share one address; the limit has tests of its own
+    // (relay/tests/guard.rs).
+    command: `${RELAY} --listen 127.0.0.1:${PORT} --simulate --control --seed 7 --rate-per-minute 0 --serve ${DIST}`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 30_000,
