@@ -27,6 +27,8 @@ pub fn watch_secs() -> i64 {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Watch {
+    /// When it began.
+    pub since: DateTime<Utc>,
     pub until: DateTime<Utc>,
     /// The SMS known when it began: a code among any others ends it.
     /// `None` until the first read tells (its SMS are not new).
@@ -49,12 +51,14 @@ pub fn after_read(
     gone: bool,
     now: DateTime<Utc>,
 ) -> Option<WatchEnd> {
-    let known = watch.known.as_deref().unwrap_or_default();
-    let new_code = watch.known.is_some()
-        && own
-            .unwrap_or_default()
-            .iter()
-            .any(|s| !known.contains(s) && extract_code(&s.text).is_some());
+    // Not read before the watch: what the first read finds is new if it
+    // came since the watch began (a minute's grace for the provider's clock).
+    let is_new = |s: &Sms| match &watch.known {
+        Some(known) => !known.contains(s),
+        None => s.date.is_some_and(|d| d >= watch.since - Duration::seconds(60)),
+    };
+    let new_code =
+        own.unwrap_or_default().iter().any(|s| is_new(s) && extract_code(&s.text).is_some());
     if new_code {
         Some(WatchEnd::Code)
     } else if gone {
@@ -92,7 +96,7 @@ impl Watches {
             e.remove(&id);
         });
         self.active.update(|a| {
-            a.insert(id, Watch { until, known });
+            a.insert(id, Watch { since: now, until, known });
         });
     }
 
@@ -178,7 +182,7 @@ mod tests {
     #[test]
     fn a_watch_ends_on_a_new_code_or_in_time() {
         let old = sms("Your code 111111");
-        let w = Watch { until: t(300), known: Some(vec![old.clone()]) };
+        let w = Watch { since: t(0), until: t(300), known: Some(vec![old.clone()]) };
         assert_eq!(
             after_read(&w, Some(std::slice::from_ref(&old)), false, t(10)),
             None,
@@ -195,8 +199,11 @@ mod tests {
         assert_eq!(after_read(&w, None, false, t(299)), None, "a failed read: go on");
         assert_eq!(after_read(&w, None, false, t(300)), Some(WatchEnd::TimedOut));
         assert_eq!(after_read(&w, None, true, t(10)), Some(WatchEnd::Gone));
-        // Not read before the watch: the first read's codes are old ones.
-        let unread = Watch { until: t(300), known: None };
-        assert_eq!(after_read(&unread, Some(&[old]), false, t(10)), None);
+        // Not read before the watch: the first read's old codes are old, one
+        // that came since the watch began is the one awaited.
+        let unread = Watch { since: t(600), until: t(900), known: None };
+        assert_eq!(after_read(&unread, Some(std::slice::from_ref(&old)), false, t(610)), None);
+        let fresh = Sms { date: Some(t(605)), ..sms("Your code 333333") };
+        assert_eq!(after_read(&unread, Some(&[fresh, old]), false, t(610)), Some(WatchEnd::Code));
     }
 }
