@@ -81,6 +81,9 @@ pub fn OrderRow(
     let until = Memo::new(move |_| order.with(|o| o.until));
     let has_new = Memo::new(move |_| order.with(|o| sms.has_new(o)));
     let unseen = Memo::new(move |_| sms.unseen(id));
+    // A memo: a read of this order's SMS that brings nothing new (a watch
+    // or a flag followed at every poll) must leave its code button alone.
+    let recent = Memo::new(move |_| sms.recent_code(id, minute.0.get()));
     let open = RwSignal::new(false);
     let panel_id = format!("sms-{id}");
     // "Copy +7 9096068511", or "Copy 9096068511" without the country code.
@@ -138,7 +141,7 @@ pub fn OrderRow(
                         if open.get() {
                             return None;
                         }
-                        sms.recent_code(id, minute.0.get()).map(|code| {
+                        recent.get().map(|code| {
                             let seen = Callback::new(move |()| sms.mark_seen(id));
                             // The space parts it from the SMS button on one line, and
                             // goes when the code wraps under it.
