@@ -37,7 +37,9 @@ async fn one_notification_per_new_sms_with_service_and_code() {
     assert!(try_button(&host, "Desktop notifications: on").is_some());
     // Polls and SMS fetches go on: still one notification for that SMS.
     sleep(3000).await;
-    let one = "Instagram: code 671094 | +7 9096068511 — from FACEBOOK | 40300";
+    // The body says a click copies the code (the notification does it).
+    let one =
+        "Instagram: code 671094 | +7 9096068511 — from FACEBOOK\nClick to copy the code. | 40300";
     assert_eq!(notes(), [one]);
 
     // A new demo account has that new SMS again: one more, not two.
