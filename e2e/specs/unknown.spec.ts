@@ -170,16 +170,3 @@ test('the check survives a reload', async ({ page, sim }) => {
   expect(await calls(sim, 'prolong') - before, 'sent once, not again after the reload').toBe(1);
 });
 
-test('activate: no answer in time (the provider did it) says activation was requested', async ({ page, sim }) => {
-  const key = await account(sim);
-  const { id, number } = await rental(sim, key);
-  // The app's time limit, shortened for the test (never set against the provider).
-  await page.addInitScript(() => localStorage.setItem('smsrent.timeout_ms', '1500'));
-  await openWithKey(page, key);
-  await sim.control('sabotage', { method: 'activate', kind: 'stall' });
-  const before = await calls(sim, 'activate');
-  await row(page, id).getByRole('button', { name: 'Activate', exact: true }).dblclick();
-  await expect(page.getByTestId('checking')).toBeVisible();
-  await expectTold(page, `Activation of ${number} was requested.`);
-  expect(await calls(sim, 'activate') - before).toBe(1);
-});
