@@ -170,3 +170,21 @@ test('the check survives a reload', async ({ page, sim }) => {
   expect(await calls(sim, 'prolong') - before, 'sent once, not again after the reload').toBe(1);
 });
 
+test('activate: no answer in time (the provider did it) says activation was requested', async ({ page, sim }) => {
+  const key = await account(sim);
+  const { id, number } = await rental(sim, key);
+  // The app's time limit, shortened for the test (never set against the provider).
+  await page.addInitScript(() => localStorage.setItem('smsrent.timeout_ms', '1500'));
+  await openWithKey(page, key);
+  await sim.control('sabotage', { method: 'activate', kind: 'stall' });
+  const before = await calls(sim, 'activate');
+  const clicked = Date.now();
+  await row(page, id).getByRole('button', { name: 'Activate', exact: true }).dblclick();
+  // The check after the time limit takes one quick orders read, too brief
+  // to catch reliably; the verdict ("checked") is shown only by a check.
+  await expectTold(page, `Activation of ${number} was requested.`);
+  const told = Date.now() - clicked;
+  expect(told, 'told after the time limit, long before the stalled answer').toBeGreaterThan(1_500);
+  expect(told).toBeLessThan(15_000);
+  expect(await calls(sim, 'activate') - before).toBe(1);
+});
