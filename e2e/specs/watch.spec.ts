@@ -25,6 +25,51 @@ test('a code sent while an order is watched shows within seconds, and the watch 
   expect((await sim.control('counters', { key })).data.sms_by_order?.[id] ?? 0).toBe(reads);
 });
 
+test('a chime for a new SMS when the sound is on, remembered after a reload', async ({ page, sim }) => {
+  const { key, id } = await rental(sim);
+  // Count the tones the app starts, and whether its audio was running then.
+  await page.addInitScript(() => {
+    const w = window as unknown as { tones: string[] };
+    w.tones = [];
+    const start = OscillatorNode.prototype.start;
+    OscillatorNode.prototype.start = function (this: OscillatorNode, ...args: [number?]) {
+      w.tones.push(this.context.state);
+      return start.apply(this, args);
+    };
+  });
+  const tones = () => page.evaluate(() => (window as unknown as { tones: string[] }).tones);
+  const waitThenSend = async (code: string) => {
+    await row(page, id).getByRole('button', { name: /^Wait (for a code|again)$/ }).click();
+    // (The watch's first read is the person's own and sounds nothing: the
+    // SMS comes after it, as a code does.)
+    await page.waitForTimeout(1000);
+    await sim.control('inject_sms', { key, id, text: `Your code is ${code}` });
+    await expect(row(page, id).getByRole('button', { name: `Copy code ${code}` })).toBeVisible();
+  };
+  await openWithKey(page, key);
+  const toggle = page.getByRole('button', { name: 'Sound for new SMS' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  // On: one chime (two tones) so the user hears what it will be.
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(tones).toEqual(['running', 'running']);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.locator('.orders .screen-head').screenshot({ path: 'screenshots/sound-on-360-dark.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // Remembered; the page's first click wakes the audio, then a new SMS chimes.
+  await page.reload();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await waitThenSend('333444');
+  await expect.poll(tones).toEqual(['running', 'running']);
+  // Off: silent.
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await waitThenSend('555666');
+  await page.waitForTimeout(500);
+  expect(await tones()).toEqual(['running', 'running']);
+});
+
 test('a watch without a code stops after its time and says so', async ({ page, sim }) => {
   const { key, id } = await rental(sim);
   await page.addInitScript(() => localStorage.setItem('smsrent.watch_secs', '6'));

@@ -389,6 +389,7 @@ pub const TABLE: &[(&str, &str)] = &[
         "help-refund",
         "No refund once a number has received SMS without problems; refunds only for unresolved problems, decided case by case.",
     ),
+    ("sound-toggle", "Sound for new SMS"),
     ("notify-off", "Notify me of new codes"),
     ("notify-on", "Desktop notifications: on"),
     ("notify-denied", "Desktop notifications are blocked by the browser."),

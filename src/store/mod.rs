@@ -20,7 +20,7 @@ pub mod theme;
 pub mod watch;
 
 /// Provides the dashboard's stores (orders, seen SMS, SMS, catalog, the
-/// notifier, reminders, batch prolong) over `api`; the app and the browser tests call this.
+/// notifier, the chime, reminders, batch prolong) over `api`; the app and the browser tests call this.
 pub fn provide_dashboard(api: crate::api::Api) -> sms::SmsStore {
     let orders = orders::OrdersStore::provide(api);
     let seen = seen::SeenStore::provide(api);
@@ -31,5 +31,6 @@ pub fn provide_dashboard(api: crate::api::Api) -> sms::SmsStore {
     let checks = checks::Checks::provide(api, orders, network);
     reminders::RemindersStore::provide(api, orders, Some(notifier), i18n);
     batch::BatchStore::provide(api, orders, network, Some(checks));
-    sms::SmsStore::provide(api, orders, seen, Some(notifier))
+    let chime = crate::ui::sound::Chime::provide();
+    sms::SmsStore::provide(api, orders, seen, Some(notifier), Some(chime))
 }

@@ -20,6 +20,7 @@ use crate::store::orders::OrdersStore;
 use crate::store::seen::SeenStore;
 use crate::store::watch::Watches;
 use crate::ui::notify::Notifier;
+use crate::ui::sound::Chime;
 use leptos_use_document_visibility::use_document_visibility;
 use web_sys::VisibilityState;
 
@@ -103,6 +104,7 @@ pub struct SmsStore {
     orders: OrdersStore,
     seen: SeenStore,
     notifier: Option<Notifier>,
+    chime: Option<Chime>,
     i18n: I18n,
     /// Flagged orders waiting for their automatic fetch.
     queued: StoredValue<Vec<OrderId>>,
@@ -119,6 +121,7 @@ impl SmsStore {
         orders: OrdersStore,
         seen: SeenStore,
         notifier: Option<Notifier>,
+        chime: Option<Chime>,
     ) -> Self {
         let me = Self {
             slots: RwSignal::new(HashMap::new()),
@@ -126,6 +129,7 @@ impl SmsStore {
             orders,
             seen,
             notifier,
+            chime,
             i18n: use_i18n(),
             queued: StoredValue::new(Vec::new()),
             generation: StoredValue::new(0),
@@ -236,14 +240,17 @@ impl SmsStore {
         self.fetch(id, first);
     }
 
-    /// A desktop notification for the newest SMS that just arrived.
+    /// A chime and a desktop notification for the newest SMS that just arrived.
     fn announce(self, id: OrderId, old: Option<&SmsBundle>, new: &SmsBundle) {
-        let Some(notifier) = self.notifier else { return };
         let Some(sms) =
             arrivals(old, new, |s| self.seen.is_seen_untracked(id, s)).into_iter().next()
         else {
             return;
         };
+        if let Some(chime) = self.chime {
+            chime.play();
+        }
+        let Some(notifier) = self.notifier else { return };
         let Some(order) = self.orders.row(id).map(|r| r.get_untracked()) else { return };
         let service =
             if order.sname.is_empty() { order.scode.to_string() } else { order.sname.clone() };

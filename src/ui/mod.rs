@@ -12,6 +12,7 @@ pub mod notice;
 pub mod notify;
 pub mod skipped;
 pub mod sms_meta;
+pub mod sound;
 pub mod table;
 
 pub use money::money;

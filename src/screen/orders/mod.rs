@@ -29,6 +29,7 @@ use crate::store::orders::use_orders;
 use crate::ui::error::ErrorNotice;
 use crate::ui::notify::NotifyToggle;
 use crate::ui::skipped::Skipped;
+use crate::ui::sound::SoundToggle;
 
 pub use actions::{RowActions, Write};
 pub use dialogs::{AddServiceDialog, DeleteDialog, addable, days_left};
@@ -99,6 +100,7 @@ pub fn OrdersScreen() -> impl IntoView {
                     {move || if store.user_waiting.get() { i18n.t("orders-refreshing") } else { i18n.t("orders-refresh") }}
                 </button>
                 <NotifyToggle />
+                <SoundToggle />
             </header>
             <p class="help auto-refresh">{move || i18n.t("orders-auto")}</p>
             <status::ProviderStatus />
