@@ -208,8 +208,10 @@ test.describe('money', () => {
     await sim.control('set_balance', { key, amount: 1000 });
     const id = await rent(sim, key, 'RU', 'opt16');
     // Rented 85 days ago, three days left: 2 more days reach the 90-day cap.
-    await sim.control('edit_order', { key, id, begin_days_ago: 85 });
+    // (The end first: set a second later than the start, it would leave
+    // 2 days less a second, which is 1 whole day.)
     await sim.control('set_until', { key, id, secs: 3 * 86_400 });
+    await sim.control('edit_order', { key, id, begin_days_ago: 85 });
     await openWithKey(page, key);
     const row = page.locator(`tr.order-row[data-order-id="${id}"]`);
     await expect(row).toBeVisible();

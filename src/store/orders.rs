@@ -51,6 +51,10 @@ pub struct OrdersStore {
     pub next_poll_at: RwSignal<Option<DateTime<Utc>>>,
     /// Counts answered polls, equal or not (the SMS store listens to it).
     pub polls: RwSignal<u64>,
+    /// An order is watched for a code (set by the SMS store): the poll
+    /// then runs at half its pace, so more of the queue's turns read the
+    /// watched order (see [`OrdersStore::is_due`]).
+    pub watching: RwSignal<bool>,
     /// The raw rows of the last answer that could not be read.
     pub skipped: RwSignal<Vec<String>>,
     /// One signal per order, updated in place.
@@ -92,6 +96,7 @@ impl OrdersStore {
             user_waiting: RwSignal::new(false),
             next_poll_at: RwSignal::new(None),
             polls: RwSignal::new(0),
+            watching: RwSignal::new(false),
             skipped: RwSignal::new(Vec::new()),
             rows: StoredValue::new(HashMap::new()),
             api,
@@ -136,8 +141,18 @@ impl OrdersStore {
         format!("smsrent.orders.{mode}")
     }
 
+    /// While an order is watched a good list is polled every other time:
+    /// at a 30 s pace one turn in 7.5 of the queue goes to the poll, and a
+    /// code arriving just before it waits two gaps instead of one (the
+    /// watched p95 in BENCHMARKS.md). A failed poll's retry keeps its pace.
     fn is_due(&self, now: DateTime<Utc>) -> bool {
-        !self.loading.get_untracked() && self.next_poll_at.get_untracked().is_none_or(|t| now >= t)
+        let stretch = if self.watching.get_untracked() && self.error.get_untracked().is_none() {
+            Duration::milliseconds(self.poll_ms as i64)
+        } else {
+            Duration::zero()
+        };
+        !self.loading.get_untracked()
+            && self.next_poll_at.get_untracked().is_none_or(|t| now >= t + stretch)
     }
 
     /// Asks for the list now. While a refresh is under way a background

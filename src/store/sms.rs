@@ -154,6 +154,8 @@ impl SmsStore {
             me.queued.set_value(Vec::new());
             me.watches.clear();
         });
+        // The poll slows while a code is awaited (OrdersStore::is_due).
+        Effect::new(move |_| orders.watching.set(me.watches.any()));
         Effect::new(move |_| {
             if orders.polls.get() > 0 {
                 me.after_poll();

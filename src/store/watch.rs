@@ -133,6 +133,11 @@ impl Watches {
         }
     }
 
+    /// Some order is watched (tracked).
+    pub fn any(&self) -> bool {
+        self.active.with(|a| !a.is_empty())
+    }
+
     /// The orders watched now.
     pub fn ids(&self) -> Vec<OrderId> {
         self.active.with_untracked(|a| a.keys().copied().collect())
