@@ -70,12 +70,6 @@ impl<T> Scheduled<T> {
         }
         hurried
     }
-
-    /// Requests waiting or in flight (for the UI's "busy" hints and tests).
-    pub fn pending(&self) -> usize {
-        let s = self.state.borrow();
-        s.scheduler.queued() + usize::from(s.scheduler.in_flight())
-    }
 }
 
 impl<T: Transport + 'static> Transport for Scheduled<T> {

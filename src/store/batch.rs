@@ -1,8 +1,8 @@
 //! Prolonging several numbers at once: one `prolong` per number, one after
-//! the other through the request queue, each sent exactly once (writes are
-//! never retried, here or in the scheduler). A refusal is recorded with the
-//! provider's reason and the next number goes on; an answer that says
-//! neither yes nor no is handed to the checks store (`store::checks`) and
+//! the other through the request queue, each the same write as a row's
+//! (`store::writes`: sent exactly once, never retried). A refusal is
+//! recorded with the provider's reason and the next number goes on; an
+//! answer that says neither yes nor no is checked (`store::checks`) and
 //! the rest are not sent, as no write may go until it is known; a second
 //! start while one runs does nothing (a double click). At the end the orders are refreshed
 //! once. The run lives here, not in the dialog: closing the dialog does not
@@ -12,14 +12,13 @@ use std::future::Future;
 
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
-use rentapi::outcome::Intent;
 use rentapi::rules::money;
 use rentapi::{ApiError, OrderId, Period};
 
 use crate::api::Api;
-use crate::store::checks::Checks;
 use crate::store::network::Network;
 use crate::store::orders::OrdersStore;
+use crate::store::writes::{OrderWrites, WriteOutcome};
 
 /// One number of a batch, as the dialog showed it when the user confirmed.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +44,8 @@ pub enum ItemOutcome {
     /// checks store finds out; no write goes meanwhile.
     Unclear(ApiError),
     /// Not sent: an earlier write's outcome was still unknown (or the
-    /// provider could not be reached), and no write may go until it is.
+    /// provider could not be reached), and no write may go until it is; or
+    /// a write for this number was already on its way.
     NotSent,
 }
 
@@ -102,7 +102,7 @@ impl BatchRun {
 }
 
 /// Sends one prolongation per item by `period`, in order, each once,
-/// waiting for each answer before the next: `send` makes the request,
+/// waiting for each answer before the next: `send` makes the write,
 /// `record` keeps its outcome and says whether to go on (the account may
 /// have changed meanwhile). A refusal never stops the others; an unclear
 /// answer, or `may_send` saying no (a write's outcome is being checked,
@@ -115,7 +115,7 @@ pub async fn prolong_each<F, Fut>(
     mut record: impl FnMut(ItemOutcome) -> bool,
 ) where
     F: FnMut(OrderId) -> Fut,
-    Fut: Future<Output = Result<(), ApiError>>,
+    Fut: Future<Output = WriteOutcome>,
 {
     let days = Duration::days(i64::from(period.days()));
     let mut stopped = false;
@@ -125,12 +125,13 @@ pub async fn prolong_each<F, Fut>(
             ItemOutcome::NotSent
         } else {
             match send(item.id).await {
-                Ok(()) => ItemOutcome::Prolonged { until: item.until + days },
-                Err(err) if err.kind.outcome_unknown() => {
+                WriteOutcome::Done(()) => ItemOutcome::Prolonged { until: item.until + days },
+                WriteOutcome::Unknown(err) => {
                     stopped = true;
                     ItemOutcome::Unclear(err)
                 }
-                Err(err) => ItemOutcome::Refused(err),
+                WriteOutcome::Failed(err) => ItemOutcome::Refused(err),
+                WriteOutcome::Ignored => ItemOutcome::NotSent,
             }
         };
         if !record(outcome) {
@@ -143,28 +144,20 @@ pub async fn prolong_each<F, Fut>(
 pub struct BatchStore {
     /// The current (or last) batch; `None` before the first or once cleared.
     pub run: RwSignal<Option<BatchRun>>,
-    api: Api,
     orders: OrdersStore,
     network: Network,
-    /// Where an unclear answer is checked (none in a bare test mount).
-    checks: Option<Checks>,
+    writes: OrderWrites,
     /// Bumped when the account changes: a batch of the old one stops.
     generation: StoredValue<u64>,
 }
 
 impl BatchStore {
-    pub fn provide(
-        api: Api,
-        orders: OrdersStore,
-        network: Network,
-        checks: Option<Checks>,
-    ) -> Self {
+    pub fn provide(api: Api, orders: OrdersStore, network: Network, writes: OrderWrites) -> Self {
         let me = Self {
             run: RwSignal::new(None),
-            api,
             orders,
             network,
-            checks,
+            writes,
             generation: StoredValue::new(0),
         };
         Effect::new(move |_| {
@@ -189,25 +182,12 @@ impl BatchStore {
         }
         self.run.set(Some(BatchRun::new(period, items.clone())));
         let generation = self.generation.get_value();
-        let client = self.api.client_untracked();
         let same_account = move || self.generation.try_get_value() == Some(generation);
-        let (network, checks) = (self.network, self.checks);
+        let (network, writes) = (self.network, self.writes);
         leptos::task::spawn_local(async move {
             let may_send = || !untrack(|| network.writes_blocked());
-            let send = |id| {
-                let client = client.clone();
-                async move {
-                    // The orders as they were before this write, should its outcome be lost.
-                    let before = checks.map(|c| c.snapshot());
-                    let result = client.prolong(id, period).await.map(drop);
-                    if let (Err(e), Some(c), Some(before)) = (&result, checks, before)
-                        && e.kind.outcome_unknown()
-                    {
-                        c.begin(Intent::Prolong { id }, before);
-                    }
-                    result
-                }
-            };
+            // The orders are read once at the end, not after each.
+            let send = |id| writes.prolong(id, period, false);
             let record = |outcome| {
                 if !same_account() {
                     return false;
@@ -290,7 +270,7 @@ mod tests {
         };
         let send = |id: OrderId| {
             sent.borrow_mut().push(id.0);
-            let answer = answer(id.0);
+            let answer = WriteOutcome::of(answer(id.0));
             async move { answer }
         };
         run_now(prolong_each(items, Period::weeks(1), may_send, send, |o| {
@@ -331,6 +311,34 @@ mod tests {
     }
 
     #[test]
+    fn a_number_whose_write_is_on_its_way_is_not_sent_again_and_the_rest_go() {
+        let items = [item(1, 1.0), item(2, 1.0), item(3, 1.0)];
+        let sent = RefCell::new(Vec::new());
+        let mut outcomes = Vec::new();
+        // The row's prolong of number 2 is still out: the writes store ignores this one.
+        let send = |id: OrderId| {
+            let outcome = if id.0 == 2 { WriteOutcome::Ignored } else { WriteOutcome::Done(()) };
+            if outcome.is_done() {
+                sent.borrow_mut().push(id.0);
+            }
+            async move { outcome }
+        };
+        run_now(prolong_each(
+            &items,
+            Period::weeks(1),
+            || true,
+            send,
+            |o| {
+                outcomes.push(o);
+                true
+            },
+        ));
+        assert_eq!(*sent.borrow(), [1, 3]);
+        let prolonged = ItemOutcome::Prolonged { until: t(10) };
+        assert_eq!(outcomes, [prolonged.clone(), ItemOutcome::NotSent, prolonged]);
+    }
+
+    #[test]
     fn nothing_is_sent_while_writes_are_blocked() {
         let items = [item(1, 1.0), item(2, 1.0), item(3, 1.0)];
         // Another write's outcome became unknown after the first was sent.
@@ -348,7 +356,7 @@ mod tests {
         let sent = RefCell::new(Vec::new());
         let send = |id: OrderId| {
             sent.borrow_mut().push(id.0);
-            async { Ok(()) }
+            async { WriteOutcome::Done(()) }
         };
         let mut recorded = 0;
         run_now(prolong_each(

@@ -8,6 +8,7 @@ pub mod cache;
 pub mod catalog;
 pub mod checks;
 pub mod choice;
+pub mod guard;
 pub mod network;
 pub mod orders;
 pub mod reminders;
@@ -18,9 +19,11 @@ pub mod sms;
 pub mod storage;
 pub mod theme;
 pub mod watch;
+pub mod writes;
 
 /// Provides the dashboard's stores (orders, seen SMS, SMS, catalog, the
-/// notifier, the chime, reminders, batch prolong) over `api`; the app and the browser tests call this.
+/// notifier, the chime, reminders, the writes, batch prolong) over `api`;
+/// the app and the browser tests call this.
 pub fn provide_dashboard(api: crate::api::Api) -> sms::SmsStore {
     let orders = orders::OrdersStore::provide(api);
     let seen = seen::SeenStore::provide(api);
@@ -30,7 +33,9 @@ pub fn provide_dashboard(api: crate::api::Api) -> sms::SmsStore {
     let network = network::use_network();
     let checks = checks::Checks::provide(api, orders, network);
     reminders::RemindersStore::provide(api, orders, Some(notifier), i18n);
-    batch::BatchStore::provide(api, orders, network, Some(checks));
     let chime = crate::ui::sound::Chime::provide();
-    sms::SmsStore::provide(api, orders, seen, Some(notifier), Some(chime))
+    let sms = sms::SmsStore::provide(api, orders, seen, Some(notifier), Some(chime));
+    let writes = writes::OrderWrites::provide(api, orders, sms, checks);
+    batch::BatchStore::provide(api, orders, network, writes);
+    sms
 }

@@ -142,10 +142,6 @@ impl SeenStore {
     }
 }
 
-pub fn use_seen() -> SeenStore {
-    expect_context()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

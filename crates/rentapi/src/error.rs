@@ -153,15 +153,6 @@ impl ErrorKind {
             _ => false,
         }
     }
-
-    /// Worth trying the same read again later (never used for writes).
-    pub fn is_transient(self) -> bool {
-        match self {
-            ErrorKind::Network | ErrorKind::Timeout | ErrorKind::NotJson => true,
-            ErrorKind::Http(s) => s == 429 || s >= 500,
-            _ => false,
-        }
-    }
 }
 
 /// A classified failure with the raw detail kept for the curious.
@@ -288,7 +279,6 @@ mod tests {
         let page = "<html><body><h1>502 Bad Gateway</h1>\n<hr>nginx</body></html>";
         let e = ApiError::from_non_json(Method::Orders, &RawResponse::new(502, "text/html", page));
         assert_eq!(e.kind, ErrorKind::Http(502));
-        assert!(e.kind.is_transient());
         assert_eq!(e.kind.message_key(), "error-server");
         let e = ApiError::from_non_json(
             Method::Orders,

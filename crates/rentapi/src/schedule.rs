@@ -16,8 +16,6 @@
 //!    [`Completion::Final`] hand the response to every listed ticket's
 //!    waiter; on [`Completion::Retry`] nothing is delivered yet.
 
-use crate::method::Method;
-
 /// Who is waiting: a person's action goes before background polling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Priority {
@@ -30,13 +28,6 @@ pub enum Priority {
 pub enum Kind {
     Read,
     Write,
-}
-
-impl Kind {
-    /// The kind of a `rent.php` method.
-    pub fn of(method: Method) -> Kind {
-        if method.is_write() { Kind::Write } else { Kind::Read }
-    }
 }
 
 /// Timing rules. All durations in milliseconds.
@@ -657,14 +648,6 @@ mod tests {
         assert_eq!(s.poll(GAP), Next::Busy);
         assert_eq!(s.complete(job.id, Outcome::Retryable, 1, 0.0), Completion::Final(vec![]));
         assert_eq!(s.poll(GAP), Next::Idle);
-    }
-
-    #[test]
-    fn kind_of_method() {
-        assert_eq!(Kind::of(Method::Orders), Kind::Read);
-        assert_eq!(Kind::of(Method::Sms), Kind::Read);
-        assert_eq!(Kind::of(Method::Create), Kind::Write);
-        assert_eq!(Kind::of(Method::Prolong), Kind::Write);
     }
 
     // Random drives of the scheduler, checked against the rules.

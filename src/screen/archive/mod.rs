@@ -113,7 +113,7 @@ pub fn ArchiveScreen() -> impl IntoView {
                 restoring
                     .get()
                     .map(|id| {
-                        let orders = use_orders();
+                        // The orders were read again when it was restored (store::writes).
                         view! {
                             <RestoreFlow
                                 order_id=id
@@ -121,7 +121,6 @@ pub fn ArchiveScreen() -> impl IntoView {
                                     restoring.set(None);
                                     if restored {
                                         store.reload();
-                                        orders.refresh(rentapi::schedule::Priority::User);
                                     }
                                 })
                             />

@@ -3,14 +3,13 @@
 
 use leptos::prelude::*;
 use rentapi::model::RestoreQuote;
-use rentapi::outcome::Intent;
 use rentapi::schedule::Priority;
 use rentapi::{ApiError, ErrorKind, OrderId};
 
 use crate::api::use_api;
 use crate::i18n::use_i18n;
-use crate::store::checks::use_checks;
 use crate::store::network::use_network;
+use crate::store::writes::{WriteOutcome, use_writes};
 use crate::ui::checks::ChecksNotice;
 use crate::ui::dialog::Dialog;
 use crate::ui::error::ErrorNotice;
@@ -25,35 +24,33 @@ pub fn RestoreFlow(order_id: OrderId, #[prop(into)] on_close: Callback<bool>) ->
         let client = api.client_untracked();
         async move { client.restore_precalc(order_id, Priority::User).await }
     });
-    let checks = use_checks();
-    let restore = Action::new_local(move |id: &OrderId| {
-        let (client, id) = (api.client_untracked(), *id);
-        let before = checks.map(|c| c.snapshot());
-        async move {
-            let result = client.restore(id).await;
-            // Lost answer: checked against the orders (store::checks), said below.
-            if let (Err(e), Some(c), Some(before)) = (&result, checks, before)
-                && e.kind.outcome_unknown()
-            {
-                c.begin(Intent::Restore { archived: id }, before);
-            }
-            result
-        }
-    });
-    let restored = move || matches!(restore.value().get(), Some(Ok(())));
+    let writes = use_writes();
+    let pending = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<WriteOutcome>);
+    let restored = move || outcome.with(|o| o.as_ref().is_some_and(WriteOutcome::is_done));
     let confirm = move |_| {
-        // One confirmation, one request: a second click while it runs does nothing.
-        if !restore.pending().get_untracked() && restore.value().get_untracked().is_none() {
-            restore.dispatch(order_id);
+        // One confirmation, one request: a click while it runs, or after its answer, does nothing.
+        if pending.get_untracked() || outcome.with_untracked(Option::is_some) {
+            return;
         }
+        pending.set(true);
+        leptos::task::spawn_local(async move {
+            let done = writes.restore(order_id).await;
+            let _ = pending.try_set(false);
+            if done != WriteOutcome::Ignored {
+                let _ = outcome.try_set(Some(done));
+            }
+        });
     };
-    let restore_error = Signal::derive(move || {
-        restore.value().get().and_then(Result::err).filter(|e| !e.kind.outcome_unknown())
+    // A lost answer is checked against the orders (store::checks), said below.
+    let restore_error = Signal::derive(move || match outcome.get() {
+        Some(WriteOutcome::Failed(e)) => Some(e),
+        _ => None,
     });
     // Escape, the backdrop and Cancel close it, but not while the restore
     // is on its way: its outcome must be seen.
     let close = Callback::new(move |()| {
-        if !restore.pending().get_untracked() {
+        if !pending.get_untracked() {
             on_close.run(restored());
         }
     });
@@ -72,7 +69,7 @@ pub fn RestoreFlow(order_id: OrderId, #[prop(into)] on_close: Callback<bool>) ->
                 <button
                     type="button"
                     class="primary"
-                    disabled=move || restore.pending().get() || restore.value().get().is_some() || network.writes_blocked()
+                    disabled=move || pending.get() || outcome.with(Option::is_some) || network.writes_blocked()
                     aria-describedby=network.write_described_by()
                     on:click=confirm
                 >

@@ -1,8 +1,8 @@
 //! The actions of one order: activate, prolong, add a service, delete.
-//! Each is one request per deliberate click: the buttons are disabled and
-//! re-entry ignored while a write is in flight, writes are never retried,
-//! and the outcome is said in words (in the row, and to screen readers
-//! through the app's announcer).
+//! Each is one request per deliberate click: the writes store
+//! (`store::writes`) sends it once and follows it up; here the buttons are
+//! disabled while it is on its way, and the outcome is said in words (in
+//! the row, and to screen readers through the app's announcer).
 //!
 //! Every row has these, so they are kept light: one `pending` flag and one
 //! outcome per row (no `Action` and no effects), labels written once in
@@ -11,18 +11,13 @@
 //! possible, the outcome) only present when there is something to say.
 
 use leptos::prelude::*;
+use rentapi::ApiError;
 use rentapi::model::{Order, OrderState};
-use rentapi::outcome::Intent;
-use rentapi::schedule::Priority;
-use rentapi::{ApiError, Period, ServiceCode};
 
-use crate::api::use_api;
 use crate::clock;
 use crate::i18n::{I18n, use_i18n};
-use crate::store::checks::use_checks;
 use crate::store::network::use_network;
-use crate::store::orders::use_orders;
-use crate::store::sms::use_sms;
+use crate::store::writes::{Write, WriteOutcome, use_writes};
 use crate::ui::announce::use_announcer;
 use crate::ui::error::ErrorNotice;
 
@@ -30,29 +25,6 @@ use super::Flash;
 use super::dialogs::{AddServiceDialog, DeleteDialog};
 use super::prolong::{ProlongDialog, block_text, prolong_block};
 use super::row::{service_name, use_minute};
-
-/// A write the user asked for.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Write {
-    Activate,
-    Prolong(Period),
-    Delete,
-    /// The service's code, and its name for the outcome.
-    AddService(ServiceCode, String),
-}
-
-impl Write {
-    /// What the write means to do, for checking it when its outcome is unknown.
-    fn intent(&self, order: &Order) -> Intent {
-        let id = order.id;
-        match self {
-            Write::Activate => Intent::Activate { id },
-            Write::Prolong(_) => Intent::Prolong { id },
-            Write::Delete => Intent::Delete { id },
-            Write::AddService(service, _) => Intent::AddService { id, service: service.clone() },
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Open {
@@ -72,13 +44,10 @@ enum Outcome {
 pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang.get_untracked();
-    let api = use_api();
-    let store = use_orders();
-    let sms = use_sms();
+    let writes = use_writes();
     let minute = use_minute();
     let network = use_network();
     let announcer = use_announcer();
-    let checks = use_checks();
     let flash = use_context::<Flash>();
     let id = order.with_untracked(|o| o.id);
     let state = Memo::new(move |_| order.with(|o| o.state));
@@ -90,65 +59,42 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
     let outcome = RwSignal::new(None::<Outcome>);
     let pending = RwSignal::new(false);
 
-    // One request per deliberate action: a click while one is in flight is
-    // ignored; the answer is applied only if the row is still there.
+    // A click while this row's write is on its way changes nothing here
+    // (and the store would send nothing); the answer is applied only if
+    // the row is still there.
     let send = move |w: Write| {
         if pending.get_untracked() {
             return;
         }
         pending.set(true);
         outcome.set(None);
-        let client = api.client_untracked();
         let order = order.get_untracked();
-        // The orders as they were before this write, should its outcome be lost.
-        let before = checks.map(|c| c.snapshot());
         leptos::task::spawn_local(async move {
-            let result = match &w {
-                Write::Activate => client.activate(order.id).await.map(drop),
-                Write::Prolong(p) => client.prolong(order.id, *p).await.map(drop),
-                Write::Delete => client.delete(order.id).await.map(drop),
-                Write::AddService(code, _) => client.add_service(&order, code.clone()).await,
-            };
+            let result = writes.send(&order, w.clone()).await;
             let _ = pending.try_set(false);
             match result {
-                Ok(()) => {
+                WriteOutcome::Done(()) => {
                     let text = untrack(|| done_text(i18n, &w, &order));
                     if let Some(announcer) = announcer {
                         announcer.say(&text);
                     }
-                    match &w {
-                        // The row says "activating" until a poll says otherwise.
-                        // A code is likely soon: wait for it.
-                        Write::Activate => {
-                            store.set_state(order.id, OrderState::Activating);
-                            sms.watch(order.id, Priority::Background, false);
-                        }
-                        Write::Delete => {
-                            store.remove(order.id);
-                            sms.forget(order.id);
-                            if let Some(flash) = flash {
-                                let _ = flash.0.try_set(Some(text.clone()));
-                            }
-                        }
-                        Write::AddService(..) => sms.watch(order.id, Priority::Background, false),
-                        Write::Prolong(_) => {}
+                    if let (Write::Delete, Some(flash)) = (&w, flash) {
+                        let _ = flash.0.try_set(Some(text.clone()));
                     }
                     let _ = outcome.try_set(Some(Outcome::Done(w, text)));
                     let _ = open.try_set(None);
-                    store.refresh_after_write();
                 }
-                // It may have happened: no "try again", the orders are read
+                // It may have happened: no "try again"; the orders are read
                 // and compared (store::checks), and the app says what happened.
-                Err(err) if err.kind.outcome_unknown() && checks.is_some() => {
-                    if let (Some(checks), Some(before)) = (checks, before) {
-                        checks.begin(w.intent(&order), before);
-                    }
+                WriteOutcome::Unknown(_) => {
                     let _ = outcome.try_set(None);
                     let _ = open.try_set(None);
                 }
-                Err(err) => {
+                WriteOutcome::Failed(err) => {
                     let _ = outcome.try_set(Some(Outcome::Failed(err)));
                 }
+                // Another write for this order (a batch's) is on its way.
+                WriteOutcome::Ignored => {}
             }
         });
     };

@@ -31,7 +31,7 @@ use crate::ui::notify::NotifyToggle;
 use crate::ui::skipped::Skipped;
 use crate::ui::sound::SoundToggle;
 
-pub use actions::{RowActions, Write};
+pub use actions::RowActions;
 pub use dialogs::{AddServiceDialog, DeleteDialog, addable, days_left};
 pub use filters::{Filter, FilterBar, SortBy, StateFilter, matches_text, visible};
 pub use list::OrdersList;

@@ -5,17 +5,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use rentapi::ApiError;
 use rentapi::model::NewOrder;
-use rentapi::outcome::Intent;
-use rentapi::schedule::Priority;
 
-use crate::api::use_api;
 use crate::i18n::use_i18n;
 use crate::pwa::app_href;
-use crate::store::checks::use_checks;
 use crate::store::network::use_network;
-use crate::store::orders::use_orders;
 use crate::store::rent::{Rented, Step, flag, use_rent};
-use crate::store::sms::use_sms;
+use crate::store::writes::{WriteOutcome, use_writes};
 use crate::ui::country::CountryNames;
 use crate::ui::error::ErrorNotice;
 use crate::ui::money;
@@ -25,16 +20,14 @@ pub fn ConfirmStep() -> impl IntoView {
     let i18n = use_i18n();
     let network = use_network();
     let rent = use_rent();
-    let orders = use_orders();
+    let writes = use_writes();
     let offers = move || {
         rent.offers().and_then(|e| e.ready().map(|o| o.services.clone())).unwrap_or_default()
     };
     let total = move || rent.draft.with(|d| d.total(&offers()));
     // The rental is sent once: the store ignores a second click, or one
     // on a slow network, while the first is on its way.
-    let sms = use_sms();
-    let checks = use_checks();
-    let send = move |_| rent.rent(orders, sms, checks);
+    let send = move |_| rent.rent(writes);
     let error = Signal::derive(move || rent.rent_error.get());
     let country_name = move || {
         let code = rent.draft.with(|d| d.country.clone())?;
@@ -144,49 +137,39 @@ pub fn RentedPanel(rented: Rented) -> impl IntoView {
 fn ActivateNow(order: NewOrder, name: String) -> impl IntoView {
     let i18n = use_i18n();
     let network = use_network();
-    let api = use_api();
-    let orders = use_orders();
+    let writes = use_writes();
     let id = order.id;
-    let checks = use_checks();
-    let activate = Action::new_local(move |_: &()| {
-        let client = api.client_untracked();
-        let before = checks.map(|c| c.snapshot());
-        async move {
-            let result = client.activate(id).await;
-            // Lost answer: checked against the orders, said above (store::checks).
-            if let (Err(e), Some(c), Some(before)) = (&result, checks, before)
-                && e.kind.outcome_unknown()
-            {
-                c.begin(Intent::Activate { id }, before);
+    let pending = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<WriteOutcome>);
+    let activate = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        leptos::task::spawn_local(async move {
+            let done = writes.activate_rented(id).await;
+            let _ = pending.try_set(false);
+            if done != WriteOutcome::Ignored {
+                let _ = outcome.try_set(Some(done));
             }
-            result
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = activate.value().get() {
-            orders.refresh(Priority::User);
-        }
-    });
-    let error: Signal<Option<ApiError>> = Signal::derive(move || {
-        activate.value().get().and_then(Result::err).filter(|e| !e.kind.outcome_unknown())
+        });
+    };
+    let done = move || outcome.with(|o| o.as_ref().is_some_and(WriteOutcome::is_done));
+    // A lost answer is checked against the orders and said above (store::checks).
+    let error: Signal<Option<ApiError>> = Signal::derive(move || match outcome.get() {
+        Some(WriteOutcome::Failed(e)) => Some(e),
+        _ => None,
     });
     view! {
         <span>{name} " · " {order.display_number()}</span>
         " "
         <button
             type="button"
-            disabled=move || activate.pending().get() || activate.value().get().is_some_and(|r| r.is_ok()) || network.writes_blocked()
+            disabled=move || pending.get() || done() || network.writes_blocked()
             aria-describedby=network.write_described_by()
-            on:click=move |_| {
-                if !activate.pending().get_untracked() {
-                    activate.dispatch(());
-                }
-            }
+            on:click=activate
         >
-            {move || match activate.value().get() {
-                Some(Ok(_)) => i18n.t("rent-activation-requested"),
-                _ => i18n.t("rent-activate-now"),
-            }}
+            {move || if done() { i18n.t("rent-activation-requested") } else { i18n.t("rent-activate-now") }}
         </button>
         <ErrorNotice error />
     }

@@ -5,16 +5,13 @@
 use chrono::Duration;
 use leptos::prelude::*;
 use rentapi::model::{Country, NewOrder, ServicesWithProviders};
-use rentapi::outcome::Intent;
 use rentapi::schedule::Priority;
 use rentapi::{ApiError, CountryCode, Period, ServiceCode};
 
 use crate::api::Api;
 use crate::store::cache::{Entry, TtlCache};
-use crate::store::checks::Checks;
-use crate::store::orders::OrdersStore;
-use crate::store::sms::SmsStore;
 use crate::store::storage;
+use crate::store::writes::{OrderWrites, WriteOutcome};
 
 pub use draft::{Draft, Step, flag};
 
@@ -36,7 +33,6 @@ pub struct RentStore {
     /// The raw rows of the countries' answer that could not be read.
     pub skipped_countries: RwSignal<Vec<String>>,
     offers: TtlCache<(CountryCode, Period), ServicesWithProviders>,
-    api: Api,
 }
 
 /// The numbers a rental gave, with the names of their services as the
@@ -72,7 +68,6 @@ impl RentStore {
             countries: TtlCache::new(api, ttl),
             skipped_countries: RwSignal::new(Vec::new()),
             offers: TtlCache::new(api, ttl),
-            api,
         };
         provide_context(me);
         me
@@ -133,11 +128,14 @@ impl RentStore {
         });
     }
 
-    /// Sends the draft's one `create` or `create_multi`, once: a second
-    /// call while it is on its way does nothing. A rental that succeeded
-    /// disarms the wizard (it starts again at its first step, nothing
-    /// ticked), so renting the same again takes the same steps.
-    pub fn rent(self, orders: OrdersStore, sms: SmsStore, checks: Option<Checks>) {
+    /// Sends the draft's one `create` or `create_multi` (`store::writes`:
+    /// once, never retried); a second call while it is on its way does
+    /// nothing. A rental that succeeded disarms the wizard (it starts again
+    /// at its first step, nothing ticked), so renting the same again takes
+    /// the same steps.
+    pub fn rent(self, writes: OrderWrites) {
+        // Already renting: the writes store would send nothing, and this
+        // one's "renting" and its error stay as they are.
         if self.renting.get_untracked() {
             return;
         }
@@ -151,37 +149,19 @@ impl RentStore {
             .collect();
         self.renting.set(true);
         self.rent_error.set(None);
-        let before = checks.map(|c| c.snapshot());
-        let client = self.api.client_untracked();
         leptos::task::spawn_local(async move {
-            // Whatever the answer leaves out (service, until) comes from the request.
-            let result =
-                client.call::<Vec<NewOrder>>(&req, Priority::User).await.map(|mut list| {
-                    NewOrder::fill(&mut list, &req, crate::clock::now());
-                    list
-                });
-            self.renting.set(false);
-            match result {
-                Ok(list) => {
+            match writes.rent(req).await {
+                WriteOutcome::Done(list) => {
                     self.draft.update(Draft::disarm);
-                    // The code is what the renter waits for next.
-                    for o in &list {
-                        sms.watch(o.id, Priority::Background, true);
-                    }
                     self.rented.set(Some(Rented { orders: list, names }));
-                    orders.refresh_after_write();
                 }
                 // It may have been rented: never guess, never offer it again
-                // blindly; the orders are read and compared (store::checks),
-                // and the wizard starts afresh.
-                Err(err) if err.kind.outcome_unknown() && checks.is_some() => {
-                    self.draft.update(Draft::disarm);
-                    if let (Some(checks), Some(before)) = (checks, before) {
-                        checks.begin(Intent::Rent, before);
-                    }
-                }
-                Err(err) => self.rent_error.set(Some(err)),
+                // blindly; the orders are checked, and the wizard starts afresh.
+                WriteOutcome::Unknown(_) => self.draft.update(Draft::disarm),
+                WriteOutcome::Failed(err) => self.rent_error.set(Some(err)),
+                WriteOutcome::Ignored => return,
             }
+            self.renting.set(false);
         });
     }
 
