@@ -1,12 +1,16 @@
 //! The core's pure [`Scheduler`] driven by browser timers: every request of
 //! the app goes through here, one at a time, with the gap, priorities,
-//! merged reads and read-only retries that the scheduler decides.
+//! merged reads and read-only retries that the scheduler decides. One
+//! long-lived task ([`drive`]) sends what the scheduler hands back; a new
+//! request or "Try now" wakes it.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use futures::channel::oneshot;
+use futures::channel::{mpsc, oneshot};
+use futures::future::{Either, select};
+use futures::{FutureExt, StreamExt};
 use leptos::prelude::*;
 use rentapi::schedule::{Completion, Config, Kind, Next, Outcome, Scheduler, Ticket};
 use rentapi::transport::{LocalFuture, Outgoing};
@@ -17,12 +21,8 @@ use crate::clock;
 type Answer = Result<RawResponse, TransportError>;
 
 struct State {
-    scheduler: Scheduler,
-    /// The request behind each scheduler key.
-    requests: HashMap<String, Outgoing>,
+    scheduler: Scheduler<Outgoing>,
     waiting: HashMap<Ticket, oneshot::Sender<Answer>>,
-    /// Makes each write's key unique: two clicks are two writes, never merged.
-    writes: u64,
     /// Where the reads' failures to get an answer are told.
     trouble: RwSignal<Option<Trouble>>,
 }
@@ -37,36 +37,36 @@ pub struct Trouble {
 }
 
 /// A transport that queues through the scheduler before the inner one.
+/// Dropping it (the account changed) ends its driver once it is idle.
 pub struct Scheduled<T> {
     inner: Rc<T>,
     state: Rc<RefCell<State>>,
+    wake: mpsc::UnboundedSender<()>,
+}
+
+impl<T: Transport + 'static> Scheduled<T> {
+    pub fn new(inner: T, config: Config, trouble: RwSignal<Option<Trouble>>) -> Self {
+        let state = State { scheduler: Scheduler::new(config), waiting: HashMap::new(), trouble };
+        let (inner, state) = (Rc::new(inner), Rc::new(RefCell::new(state)));
+        let (wake, woken) = mpsc::unbounded();
+        // The browser's own task queue, not Leptos's executor: a client can
+        // be made before the app is mounted.
+        wasm_bindgen_futures::spawn_local(drive(inner.clone(), state.clone(), woken));
+        Self { inner, state, wake }
+    }
 }
 
 impl<T> Scheduled<T> {
-    pub fn new(inner: T, config: Config, trouble: RwSignal<Option<Trouble>>) -> Self {
-        let state = State {
-            scheduler: Scheduler::new(config),
-            requests: HashMap::new(),
-            waiting: HashMap::new(),
-            writes: 0,
-            trouble,
-        };
-        Self { inner: Rc::new(inner), state: Rc::new(RefCell::new(state)) }
-    }
-
     pub fn inner(&self) -> &T {
         &self.inner
     }
 
     /// "Try now": reads waiting out a backoff go as soon as the gap allows.
     /// Returns whether one was waiting.
-    pub fn try_now(&self) -> bool
-    where
-        T: Transport + 'static,
-    {
+    pub fn try_now(&self) -> bool {
         let hurried = self.state.borrow_mut().scheduler.hurry(clock::now_ms() as u64);
         if hurried {
-            leptos::task::spawn_local(pump(self.inner.clone(), self.state.clone()));
+            let _ = self.wake.unbounded_send(());
         }
         hurried
     }
@@ -77,35 +77,31 @@ impl<T: Transport + 'static> Transport for Scheduled<T> {
         let (tx, rx) = oneshot::channel();
         {
             let mut s = self.state.borrow_mut();
-            let (key, kind) = if req.method.is_write() {
-                s.writes += 1;
-                (format!("{}#write{}", req.key_free, s.writes), Kind::Write)
-            } else {
-                (req.key_free.clone(), Kind::Read)
-            };
-            let priority = req.priority;
-            s.requests.insert(key.clone(), req);
-            let ticket = s.scheduler.submit(key, kind, priority);
+            let kind = if req.method.is_write() { Kind::Write } else { Kind::Read };
+            let (key, priority) = (req.key_free.clone(), req.priority);
+            let ticket = s.scheduler.submit(key, kind, priority, req);
             s.waiting.insert(ticket, tx);
         }
-        leptos::task::spawn_local(pump(self.inner.clone(), self.state.clone()));
+        let _ = self.wake.unbounded_send(());
         Box::pin(
             async move { rx.await.unwrap_or(Err(TransportError::Network("cancelled".into()))) },
         )
     }
 }
 
-/// Sends whatever the scheduler says is due, until it says wait or idle.
-/// Several pumps may run at once: the scheduler keeps one request in flight.
-async fn pump<T: Transport>(inner: Rc<T>, state: Rc<RefCell<State>>) {
+/// Sends whatever the scheduler says is due; between, sleeps until the
+/// next one is due or a new request (or "Try now") wakes it. Ends when the
+/// [`Scheduled`] is gone (its waker dropped).
+async fn drive<T: Transport>(
+    inner: Rc<T>,
+    state: Rc<RefCell<State>>,
+    mut woken: mpsc::UnboundedReceiver<()>,
+) {
     loop {
         let next = state.borrow_mut().scheduler.poll(clock::now_ms() as u64);
         match next {
             Next::Send(job) => {
-                let Some(req) = state.borrow().requests.get(&job.key).cloned() else {
-                    continue;
-                };
-                let answer = inner.send(req).await;
+                let answer = inner.send(job.payload).await;
                 let no_answer = NoAnswer::of(&answer);
                 let outcome = if no_answer.is_some() { Outcome::Retryable } else { Outcome::Done };
                 let mut s = state.borrow_mut();
@@ -125,7 +121,6 @@ async fn pump<T: Transport>(inner: Rc<T>, state: Rc<RefCell<State>>) {
                 let Completion::Final(done) = completion else {
                     continue; // a read queued again for a retry: its callers keep waiting
                 };
-                s.requests.remove(&job.key);
                 // Every caller of a merged read gets the answer; the last
                 // one takes it as it is (a list's body is not copied for
                 // the usual single caller).
@@ -141,10 +136,21 @@ async fn pump<T: Transport>(inner: Rc<T>, state: Rc<RefCell<State>>) {
             }
             Next::WaitUntil(at) => {
                 let wait = at.saturating_sub(clock::now_ms() as u64).max(1);
-                gloo_timers::future::sleep(std::time::Duration::from_millis(wait)).await;
+                let timer = gloo_timers::future::sleep(std::time::Duration::from_millis(wait));
+                if let Either::Right((None, _)) = select(timer.fuse(), woken.next()).await {
+                    return;
+                }
             }
-            Next::Idle | Next::Busy => return,
+            // (Busy cannot happen here: this is the only sender and it
+            // awaits each answer; waiting for a wake covers it anyway.)
+            Next::Idle | Next::Busy => {
+                if woken.next().await.is_none() {
+                    return;
+                }
+            }
         }
+        // Many wakes may have piled up: one poll answers them all.
+        while woken.try_recv().is_ok() {}
     }
 }
 

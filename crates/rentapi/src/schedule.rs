@@ -7,9 +7,13 @@
 //! timers, no async and no clock of its own: the caller passes `now_ms` and
 //! a jitter value, so every rule is tested with a fake clock.
 //!
+//! The scheduler keeps each request's payload (`P`, what the driver will
+//! send) and hands it back when it is due, as a sans-IO protocol core hands
+//! back what to transmit: the driver keeps no table of its own beside it.
+//!
 //! The driver (the app's async loop) does:
 //! 1. [`Scheduler::submit`] for each request, keeping `Ticket → waiter`.
-//! 2. [`Scheduler::poll`]: on [`Next::Send`] send the job's request, on
+//! 2. [`Scheduler::poll`]: on [`Next::Send`] send the job's payload, on
 //!    [`Next::WaitUntil`] sleep until then (or until the next submit), on
 //!    [`Next::Busy`] / [`Next::Idle`] wait for a completion / a submit.
 //! 3. [`Scheduler::complete`] with the job's outcome: on
@@ -79,20 +83,22 @@ pub struct JobId(u64);
 
 /// A request to send now.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Job {
+pub struct Job<P = ()> {
     pub id: JobId,
     /// The key given to [`Scheduler::submit`] (the query without the key).
     pub key: String,
     pub kind: Kind,
     /// 0 for the first send, then 1, 2, … for retries.
     pub attempt: u32,
+    /// What was submitted with the job (for merged reads, the first's).
+    pub payload: P,
 }
 
 /// What the driver should do now.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Next {
+pub enum Next<P = ()> {
     /// Send this request now, then report with [`Scheduler::complete`].
-    Send(Job),
+    Send(Job<P>),
     /// Nothing may go before this time; poll again then (or sooner, after a
     /// submit).
     WaitUntil(u64),
@@ -124,7 +130,7 @@ pub enum Completion {
 }
 
 #[derive(Debug)]
-struct Entry {
+struct Entry<P> {
     id: JobId,
     key: String,
     kind: Kind,
@@ -135,26 +141,28 @@ struct Entry {
     not_before: u64,
     attempt: u32,
     tickets: Vec<Ticket>,
+    payload: P,
 }
 
-impl Entry {
+impl<P> Entry<P> {
     fn order(&self) -> (Priority, u64) {
         (self.priority, self.seq)
     }
 }
 
-/// The one queue every request goes through.
+/// The one queue every request goes through, each request carrying its
+/// payload `P`.
 #[derive(Debug)]
-pub struct Scheduler {
+pub struct Scheduler<P = ()> {
     cfg: Config,
-    queue: Vec<Entry>,
-    in_flight: Option<Entry>,
+    queue: Vec<Entry<P>>,
+    in_flight: Option<Entry<P>>,
     /// When the last request started, for the gap.
     last_start: Option<u64>,
     next_id: u64,
 }
 
-impl Scheduler {
+impl<P: Clone> Scheduler<P> {
     pub fn new(cfg: Config) -> Self {
         Self { cfg, queue: Vec::new(), in_flight: None, last_start: None, next_id: 0 }
     }
@@ -172,13 +180,19 @@ impl Scheduler {
     /// flight (same `key`): then no new request is sent and the ticket gets
     /// that job's outcome. A [`Priority::User`] read joining a background
     /// one lifts the job to user priority, behind user jobs already queued.
-    /// Writes always get a job of their own.
-    pub fn submit(&mut self, key: impl Into<String>, kind: Kind, priority: Priority) -> Ticket {
+    /// Writes always get a job of their own (keys need not differ).
+    pub fn submit(
+        &mut self,
+        key: impl Into<String>,
+        kind: Kind,
+        priority: Priority,
+        payload: P,
+    ) -> Ticket {
         let key = key.into();
         let ticket = Ticket(self.fresh());
         if kind == Kind::Read {
             let seq = self.fresh(); // a lifted job queues behind earlier user jobs
-            let same = |e: &&mut Entry| e.kind == Kind::Read && e.key == key;
+            let same = |e: &&mut Entry<P>| e.kind == Kind::Read && e.key == key;
             if let Some(e) = self.in_flight.iter_mut().chain(self.queue.iter_mut()).find(same) {
                 e.tickets.push(ticket);
                 if priority < e.priority {
@@ -191,14 +205,24 @@ impl Scheduler {
         let id = JobId(self.fresh());
         let seq = self.fresh();
         let tickets = vec![ticket];
-        self.queue.push(Entry { id, key, kind, priority, seq, not_before: 0, attempt: 0, tickets });
+        self.queue.push(Entry {
+            id,
+            key,
+            kind,
+            priority,
+            seq,
+            not_before: 0,
+            attempt: 0,
+            tickets,
+            payload,
+        });
         ticket
     }
 
     /// The next thing to do at `now_ms`. A [`Next::Send`] marks the job in
     /// flight and starts the gap; a job waiting out its backoff does not
     /// hold back jobs that are ready.
-    pub fn poll(&mut self, now_ms: u64) -> Next {
+    pub fn poll(&mut self, now_ms: u64) -> Next<P> {
         if self.in_flight.is_some() {
             return Next::Busy;
         }
@@ -215,8 +239,13 @@ impl Scheduler {
             .min_by_key(|&i| self.queue[i].order())
             .expect("a job is ready: earliest <= now");
         let entry = self.queue.remove(best);
-        let job =
-            Job { id: entry.id, key: entry.key.clone(), kind: entry.kind, attempt: entry.attempt };
+        let job = Job {
+            id: entry.id,
+            key: entry.key.clone(),
+            kind: entry.kind,
+            attempt: entry.attempt,
+            payload: entry.payload.clone(),
+        };
         self.in_flight = Some(entry);
         self.last_start = Some(now_ms);
         Next::Send(job)
@@ -311,6 +340,33 @@ mod tests {
         }
     }
 
+    #[test]
+    fn each_job_hands_back_its_payload_also_on_a_retry() {
+        let mut s: Scheduler<&'static str> = Scheduler::new(Config::default());
+        s.submit("orders", Kind::Read, Priority::Background, "read");
+        s.submit("orders", Kind::Read, Priority::User, "merged, not sent");
+        s.submit("prolong&id=7", Kind::Write, Priority::User, "first prolong");
+        s.submit("prolong&id=7", Kind::Write, Priority::User, "second prolong");
+        let payload = |s: &mut Scheduler<&'static str>, now| match s.poll(now) {
+            Next::Send(job) => (job.payload, job.attempt),
+            other => panic!("expected a send at {now}, got {other:?}"),
+        };
+        assert_eq!(payload(&mut s, 0), ("read", 0));
+        let Next::Busy = s.poll(1) else { panic!("one in flight") };
+        let id = JobId(s.in_flight.as_ref().map(|e| e.id.0).unwrap());
+        assert!(matches!(s.complete(id, Outcome::Retryable, 10, 0.0), Completion::Retry { .. }));
+        assert_eq!(payload(&mut s, GAP), ("read", 1));
+        let id = JobId(s.in_flight.as_ref().map(|e| e.id.0).unwrap());
+        assert!(
+            matches!(s.complete(id, Outcome::Done, GAP + 10, 0.0), Completion::Final(t) if t.len() == 2)
+        );
+        // Two writes with one key: two jobs, each with its own payload.
+        assert_eq!(payload(&mut s, 2 * GAP), ("first prolong", 0));
+        let id = JobId(s.in_flight.as_ref().map(|e| e.id.0).unwrap());
+        s.complete(id, Outcome::Done, 2 * GAP + 10, 0.0);
+        assert_eq!(payload(&mut s, 3 * GAP), ("second prolong", 0));
+    }
+
     #[track_caller]
     fn done(s: &mut Scheduler, job: &Job, now: u64) -> Vec<Ticket> {
         match s.complete(job.id, Outcome::Done, now, 0.0) {
@@ -323,7 +379,7 @@ mod tests {
     fn idle_when_empty_and_first_send_is_immediate() {
         let mut s = sched();
         assert_eq!(s.poll(0), Next::Idle);
-        let t = s.submit("orders", Kind::Read, Priority::User);
+        let t = s.submit("orders", Kind::Read, Priority::User, ());
         let job = send(&mut s, 10);
         assert_eq!((job.key.as_str(), job.kind, job.attempt), ("orders", Kind::Read, 0));
         assert_eq!(done(&mut s, &job, 20), vec![t]);
@@ -333,8 +389,8 @@ mod tests {
     #[test]
     fn gap_between_starts() {
         let mut s = sched();
-        s.submit("a", Kind::Read, Priority::User);
-        s.submit("b", Kind::Read, Priority::User);
+        s.submit("a", Kind::Read, Priority::User, ());
+        s.submit("b", Kind::Read, Priority::User, ());
         let a = send(&mut s, 1000);
         done(&mut s, &a, 1200);
         assert_eq!(s.poll(1200), Next::WaitUntil(1000 + GAP));
@@ -345,8 +401,8 @@ mod tests {
     #[test]
     fn gap_is_configurable_and_counts_from_start_not_end() {
         let mut s = Scheduler::new(Config { min_gap_ms: 500, ..Config::default() });
-        s.submit("a", Kind::Read, Priority::User);
-        s.submit("b", Kind::Read, Priority::User);
+        s.submit("a", Kind::Read, Priority::User, ());
+        s.submit("b", Kind::Read, Priority::User, ());
         let a = send(&mut s, 0);
         done(&mut s, &a, 700); // a slow request already used up the gap
         assert_eq!(send(&mut s, 700).key, "b");
@@ -355,8 +411,8 @@ mod tests {
     #[test]
     fn one_in_flight() {
         let mut s = sched();
-        s.submit("a", Kind::Read, Priority::User);
-        s.submit("b", Kind::Write, Priority::User);
+        s.submit("a", Kind::Read, Priority::User, ());
+        s.submit("b", Kind::Write, Priority::User, ());
         let a = send(&mut s, 0);
         assert!(s.in_flight());
         assert_eq!(s.poll(GAP * 10), Next::Busy);
@@ -368,10 +424,10 @@ mod tests {
     #[test]
     fn user_before_background_and_fifo_within_each() {
         let mut s = sched();
-        s.submit("bg1", Kind::Read, Priority::Background);
-        s.submit("u1", Kind::Read, Priority::User);
-        s.submit("bg2", Kind::Read, Priority::Background);
-        s.submit("u2", Kind::Write, Priority::User);
+        s.submit("bg1", Kind::Read, Priority::Background, ());
+        s.submit("u1", Kind::Read, Priority::User, ());
+        s.submit("bg2", Kind::Read, Priority::Background, ());
+        s.submit("u2", Kind::Write, Priority::User, ());
         let mut order = Vec::new();
         let mut now = 0;
         while let Next::Send(job) = s.poll(now) {
@@ -385,8 +441,8 @@ mod tests {
     #[test]
     fn queued_reads_merge() {
         let mut s = sched();
-        let t1 = s.submit("sms&id=1", Kind::Read, Priority::Background);
-        let t2 = s.submit("sms&id=1", Kind::Read, Priority::Background);
+        let t1 = s.submit("sms&id=1", Kind::Read, Priority::Background, ());
+        let t2 = s.submit("sms&id=1", Kind::Read, Priority::Background, ());
         assert_ne!(t1, t2);
         assert_eq!(s.queued(), 1);
         let job = send(&mut s, 0);
@@ -397,9 +453,9 @@ mod tests {
     #[test]
     fn in_flight_read_merges() {
         let mut s = sched();
-        let t1 = s.submit("orders", Kind::Read, Priority::Background);
+        let t1 = s.submit("orders", Kind::Read, Priority::Background, ());
         let job = send(&mut s, 0);
-        let t2 = s.submit("orders", Kind::Read, Priority::User);
+        let t2 = s.submit("orders", Kind::Read, Priority::User, ());
         assert_eq!(s.queued(), 0);
         assert_eq!(done(&mut s, &job, 1), vec![t1, t2]);
         assert_eq!(s.poll(GAP), Next::Idle);
@@ -408,10 +464,10 @@ mod tests {
     #[test]
     fn a_read_after_completion_is_a_new_request() {
         let mut s = sched();
-        s.submit("orders", Kind::Read, Priority::User);
+        s.submit("orders", Kind::Read, Priority::User, ());
         let job = send(&mut s, 0);
         done(&mut s, &job, 1);
-        let t = s.submit("orders", Kind::Read, Priority::User);
+        let t = s.submit("orders", Kind::Read, Priority::User, ());
         let again = send(&mut s, GAP);
         assert_ne!(again.id, job.id);
         assert_eq!(done(&mut s, &again, GAP), vec![t]);
@@ -420,12 +476,12 @@ mod tests {
     #[test]
     fn writes_never_merge() {
         let mut s = sched();
-        let t1 = s.submit("prolong&id=7", Kind::Write, Priority::User);
-        let t2 = s.submit("prolong&id=7", Kind::Write, Priority::User);
+        let t1 = s.submit("prolong&id=7", Kind::Write, Priority::User, ());
+        let t2 = s.submit("prolong&id=7", Kind::Write, Priority::User, ());
         assert_eq!(s.queued(), 2);
         let first = send(&mut s, 0);
         // Nor does a write join an in-flight one.
-        let t3 = s.submit("prolong&id=7", Kind::Write, Priority::User);
+        let t3 = s.submit("prolong&id=7", Kind::Write, Priority::User, ());
         assert_eq!(done(&mut s, &first, 1), vec![t1]);
         let second = send(&mut s, GAP);
         assert_eq!(done(&mut s, &second, GAP), vec![t2]);
@@ -437,15 +493,15 @@ mod tests {
     #[test]
     fn a_read_and_a_write_with_one_key_stay_apart() {
         let mut s = sched();
-        s.submit("k", Kind::Write, Priority::User);
-        s.submit("k", Kind::Read, Priority::User);
+        s.submit("k", Kind::Write, Priority::User, ());
+        s.submit("k", Kind::Read, Priority::User, ());
         assert_eq!(s.queued(), 2);
     }
 
     #[test]
     fn writes_are_never_retried() {
         let mut s = sched();
-        let t = s.submit("create", Kind::Write, Priority::User);
+        let t = s.submit("create", Kind::Write, Priority::User, ());
         let job = send(&mut s, 0);
         assert_eq!(s.complete(job.id, Outcome::Retryable, 1, 0.5), Completion::Final(vec![t]));
         assert_eq!(s.poll(GAP * 100), Next::Idle);
@@ -469,7 +525,7 @@ mod tests {
     #[test]
     fn retried_read_waits_its_backoff_then_goes() {
         let mut s = sched();
-        let t = s.submit("orders", Kind::Read, Priority::User);
+        let t = s.submit("orders", Kind::Read, Priority::User, ());
         let job = send(&mut s, 0);
         let c = s.complete(job.id, Outcome::Retryable, 100, 0.0);
         // First retry: base 2000, equal jitter at 0 → 1000 ms.
@@ -492,7 +548,7 @@ mod tests {
     fn hurry_ends_a_backoff_but_not_the_gap() {
         let slow = Config { base_backoff_ms: 10_000, max_backoff_ms: 60_000, ..Config::default() };
         let mut s = Scheduler::new(slow);
-        s.submit("orders", Kind::Read, Priority::Background);
+        s.submit("orders", Kind::Read, Priority::Background, ());
         let job = send(&mut s, 0);
         let c = s.complete(job.id, Outcome::Retryable, 100, 0.999);
         let Completion::Retry { at_ms, .. } = c else { panic!("{c:?}") };
@@ -504,7 +560,7 @@ mod tests {
         assert!(!s.hurry(GAP + 2));
         // Within the gap, hurrying still waits for it.
         let mut s = sched();
-        s.submit("a", Kind::Read, Priority::User);
+        s.submit("a", Kind::Read, Priority::User, ());
         let a = send(&mut s, 0);
         s.complete(a.id, Outcome::Retryable, 10, 0.999);
         s.hurry(20);
@@ -515,13 +571,13 @@ mod tests {
     fn backoff_does_not_block_ready_jobs() {
         let cfg = Config { base_backoff_ms: 40_000, max_backoff_ms: 60_000, ..Config::default() };
         let mut s = Scheduler::new(cfg);
-        s.submit("orders", Kind::Read, Priority::User);
+        s.submit("orders", Kind::Read, Priority::User, ());
         let job = send(&mut s, 0);
         assert!(matches!(
             s.complete(job.id, Outcome::Retryable, 10, 0.0),
             Completion::Retry { .. }
         ));
-        s.submit("bg", Kind::Read, Priority::Background);
+        s.submit("bg", Kind::Read, Priority::Background, ());
         // The user-priority retry waits 20 s; the background job goes first.
         assert_eq!(send(&mut s, GAP).key, "bg");
         assert_eq!(s.complete(JobId(u64::MAX), Outcome::Done, GAP, 0.0), Completion::Final(vec![]));
@@ -532,7 +588,7 @@ mod tests {
     fn wait_until_the_earliest_backoff() {
         let cfg = Config { min_gap_ms: 0, ..Config::default() };
         let mut s = Scheduler::new(cfg);
-        s.submit("a", Kind::Read, Priority::User);
+        s.submit("a", Kind::Read, Priority::User, ());
         let a = send(&mut s, 0);
         s.complete(a.id, Outcome::Retryable, 0, 0.0); // back at 1000
         assert_eq!(s.poll(0), Next::WaitUntil(1000));
@@ -542,7 +598,7 @@ mod tests {
     #[test]
     fn retries_run_out_then_final() {
         let mut s = sched();
-        let t = s.submit("orders", Kind::Read, Priority::User);
+        let t = s.submit("orders", Kind::Read, Priority::User, ());
         let mut now = 0;
         let mut sends = 0;
         let last = loop {
@@ -568,10 +624,10 @@ mod tests {
     #[test]
     fn user_read_lifts_a_queued_background_read() {
         let mut s = sched();
-        s.submit("other-bg", Kind::Read, Priority::Background);
-        s.submit("orders", Kind::Read, Priority::Background);
-        s.submit("u1", Kind::Read, Priority::User);
-        let t_user = s.submit("orders", Kind::Read, Priority::User);
+        s.submit("other-bg", Kind::Read, Priority::Background, ());
+        s.submit("orders", Kind::Read, Priority::Background, ());
+        s.submit("u1", Kind::Read, Priority::User, ());
+        let t_user = s.submit("orders", Kind::Read, Priority::User, ());
         assert_eq!(s.queued(), 3);
         let mut order = Vec::new();
         let mut now = 0;
@@ -591,10 +647,10 @@ mod tests {
     #[test]
     fn background_read_joining_a_user_read_keeps_it_user() {
         let mut s = sched();
-        s.submit("u1", Kind::Read, Priority::User);
-        s.submit("orders", Kind::Read, Priority::User);
-        s.submit("orders", Kind::Read, Priority::Background);
-        s.submit("u2", Kind::Read, Priority::User);
+        s.submit("u1", Kind::Read, Priority::User, ());
+        s.submit("orders", Kind::Read, Priority::User, ());
+        s.submit("orders", Kind::Read, Priority::Background, ());
+        s.submit("u2", Kind::Read, Priority::User, ());
         let keys: Vec<String> = (0..3)
             .map(|i| {
                 let job = send(&mut s, i * GAP);
@@ -608,20 +664,20 @@ mod tests {
     #[test]
     fn lifted_priority_survives_a_retry() {
         let mut s = sched();
-        s.submit("orders", Kind::Read, Priority::Background);
+        s.submit("orders", Kind::Read, Priority::Background, ());
         let job = send(&mut s, 0);
-        s.submit("orders", Kind::Read, Priority::User);
+        s.submit("orders", Kind::Read, Priority::User, ());
         s.complete(job.id, Outcome::Retryable, 0, 0.0);
-        s.submit("bg", Kind::Read, Priority::Background);
+        s.submit("bg", Kind::Read, Priority::Background, ());
         assert_eq!(send(&mut s, GAP).key, "orders");
     }
 
     #[test]
     fn cancel() {
         let mut s = sched();
-        let a1 = s.submit("a", Kind::Read, Priority::Background);
-        let a2 = s.submit("a", Kind::Read, Priority::Background);
-        let b = s.submit("b", Kind::Write, Priority::User);
+        let a1 = s.submit("a", Kind::Read, Priority::Background, ());
+        let a2 = s.submit("a", Kind::Read, Priority::Background, ());
+        let b = s.submit("b", Kind::Write, Priority::User, ());
         // A write not yet sent can be withdrawn.
         assert!(s.cancel(b));
         assert!(!s.cancel(b), "already gone");
@@ -633,7 +689,7 @@ mod tests {
         assert_eq!(done(&mut s, &job, 1), vec![a2]);
         assert!(!s.cancel(a2), "already resolved");
         // The last ticket gone: the job is dropped.
-        let c = s.submit("c", Kind::Read, Priority::Background);
+        let c = s.submit("c", Kind::Read, Priority::Background, ());
         assert!(s.cancel(c));
         assert_eq!(s.poll(GAP), Next::Idle);
     }
@@ -641,7 +697,7 @@ mod tests {
     #[test]
     fn cancel_in_flight_runs_to_the_end_and_is_not_retried() {
         let mut s = sched();
-        let t = s.submit("orders", Kind::Read, Priority::Background);
+        let t = s.submit("orders", Kind::Read, Priority::Background, ());
         let job = send(&mut s, 0);
         assert!(s.cancel(t));
         assert!(s.in_flight());
@@ -744,14 +800,14 @@ mod tests {
                     Op::SubmitRead { key, user } => {
                         let p = if user { Priority::User } else { Priority::Background };
                         let key = format!("read{key}");
-                        let t = s.submit(key.clone(), Kind::Read, p);
+                        let t = s.submit(key.clone(), Kind::Read, p, ());
                         w.tickets.push((t, key, Kind::Read));
                     }
                     Op::SubmitWrite { user } => {
                         let p = if user { Priority::User } else { Priority::Background };
                         writes += 1;
                         let key = format!("write{writes}");
-                        let t = s.submit(key.clone(), Kind::Write, p);
+                        let t = s.submit(key.clone(), Kind::Write, p, ());
                         w.tickets.push((t, key, Kind::Write));
                     }
                     Op::Poll { after_ms } => {
