@@ -127,7 +127,7 @@ impl RemindersStore {
                 key,
                 &[
                     ("number", &order.display_number()),
-                    ("service", &crate::screen::orders::service_name(order)),
+                    ("service", &order.service_name()),
                     ("until", &clock::local(order.until)),
                 ],
             );

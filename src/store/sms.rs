@@ -254,8 +254,7 @@ impl SmsStore {
         }
         let Some(notifier) = self.notifier else { return };
         let Some(order) = self.orders.row(id).map(|r| r.get_untracked()) else { return };
-        let service =
-            if order.sname.is_empty() { order.scode.to_string() } else { order.sname.clone() };
+        let service = order.service_name();
         let code = extract_code(&sms.text);
         let title = match &code {
             Some(code) => {

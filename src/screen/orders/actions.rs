@@ -24,7 +24,7 @@ use crate::ui::error::ErrorNotice;
 use super::Flash;
 use super::dialogs::{AddServiceDialog, DeleteDialog};
 use super::prolong::{ProlongDialog, block_text, prolong_block};
-use super::row::{service_name, use_minute};
+use super::row::use_minute;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Open {
@@ -215,7 +215,7 @@ fn done_text(i18n: I18n, w: &Write, order: &Order) -> String {
         }
         Write::Delete => i18n.fmt(
             "outcome-deleted",
-            &[("number", &order.display_number()), ("service", &service_name(order))],
+            &[("number", &order.display_number()), ("service", &order.service_name())],
         ),
         Write::AddService(_, name) => i18n.fmt("outcome-added", &[("service", name)]),
     }

@@ -31,7 +31,6 @@ use crate::ui::money;
 
 use super::period::{PeriodChoice, PeriodPicker};
 use super::prolong::block_text;
-use super::row::service_name;
 
 /// The dialog: the choice, then (below it, so nothing moves under a
 /// second click) the progress and outcome. Opened again while a batch
@@ -156,7 +155,7 @@ fn BatchChoose(on_close: Callback<()>) -> impl IntoView {
                 let id = o.id;
                 let can = prolong_room(o, opened_at).is_ok();
                 let (number, service, country) =
-                    (o.display_number(), service_name(o), o.cname.clone());
+                    (o.display_number(), o.service_name(), o.cname.clone());
                 let text = move || {
                     let prices = catalog.prices(&country);
                     lines.with(|ls| ls.get(i).map(|line| line_text(i18n, line, prices)))
@@ -392,7 +391,7 @@ fn item(order: &Order, line: &BatchLine) -> BatchItem {
     BatchItem {
         id: order.id,
         number: order.display_number(),
-        service: service_name(order),
+        service: order.service_name(),
         until: order.until,
         cost: line.cost.unwrap_or_default(),
     }

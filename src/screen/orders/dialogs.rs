@@ -12,7 +12,6 @@ use crate::store::orders::use_orders;
 use crate::ui::dialog::{Dialog, DialogButtons};
 use crate::ui::error::{ErrorNotice, RetryButton};
 
-use super::row::service_name;
 use crate::ui::money;
 
 #[component]
@@ -25,7 +24,7 @@ pub fn DeleteDialog(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let o = order.get_untracked();
-    let (number, service) = (o.display_number(), service_name(&o));
+    let (number, service) = (o.display_number(), o.service_name());
     let title = Signal::derive(move || i18n.t("delete-title").to_owned());
     view! {
         <Dialog title on_close class="delete-dialog">

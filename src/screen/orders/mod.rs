@@ -37,7 +37,7 @@ pub use filters::{Filter, FilterBar, SortBy, StateFilter, matches_text, visible}
 pub use list::OrdersList;
 pub use period::counts_for;
 pub use prolong::{ProlongDialog, prolong_block};
-pub use row::{OrderRow, countdown, service_name, state_class, state_text};
+pub use row::{OrderRow, countdown, state_class, state_text};
 pub use sms::{CodeButton, SmsList, SmsPanel, SmsView};
 
 /// A screen-level message for outcomes whose row is gone (a deleted order).

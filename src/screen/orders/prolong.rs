@@ -16,7 +16,6 @@ use crate::ui::error::{ErrorNotice, RetryButton};
 use crate::ui::money;
 
 use super::period::{PeriodChoice, PeriodPicker};
-use super::row::service_name;
 
 /// Why `order` cannot be prolonged at `now`, if it cannot.
 pub fn prolong_block(order: &Order, now: DateTime<Utc>) -> Option<ProlongBlock> {
@@ -95,7 +94,7 @@ pub fn ProlongDialog(
             .map(|d| rental_cost(d, period.get()))
     });
     let title = {
-        let (n, s) = (snapshot.display_number(), service_name(&snapshot));
+        let (n, s) = (snapshot.display_number(), snapshot.service_name());
         Signal::derive(move || i18n.fmt("prolong-title", &[("number", &n), ("service", &s)]))
     };
     let blocked = prolong_block(&snapshot, opened_at).or(room.err());

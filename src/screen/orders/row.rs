@@ -105,7 +105,7 @@ pub fn OrderRow(
                     " "
                     <CopyButton text=to_copy label=copy_label />
                 </td>
-                <td class="service">{move || order.with(service_name)}</td>
+                <td class="service">{move || order.with(Order::service_name)}</td>
                 <td class="until">
                     {move || {
                         let t = until.get();
@@ -164,11 +164,6 @@ pub fn OrderRow(
             })}
         </tbody>
     }
-}
-
-/// The service's name, or its code when the API gave no name.
-pub fn service_name(order: &Order) -> String {
-    if order.sname.trim().is_empty() { order.scode.to_string() } else { order.sname.clone() }
 }
 
 pub fn state_class(state: OrderState) -> &'static str {

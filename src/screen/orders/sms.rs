@@ -20,8 +20,6 @@ use crate::ui::help::Help;
 use crate::ui::skipped::Skipped;
 use crate::ui::sms_meta::SmsMeta;
 
-use super::row::service_name;
-
 pub const HELP_SMS: &[&str] = &["help-activate-first", "help-proxy", "help-refund"];
 
 /// The panel wired to the SMS store: fetched when it opens, marked seen
@@ -40,7 +38,7 @@ pub fn SmsPanel(#[prop(into)] order: Signal<Order>) -> impl IntoView {
             sms.mark_seen(id);
         }
     });
-    let title = Signal::derive(move || order.with(|o| (o.display_number(), service_name(o))));
+    let title = Signal::derive(move || order.with(|o| (o.display_number(), o.service_name())));
     view! {
         <SmsView
             title

@@ -46,12 +46,8 @@ pub struct Rented {
 impl Rented {
     /// The service's name as offered, or its code when none is known.
     pub fn service_name(&self, code: &ServiceCode) -> String {
-        self.names
-            .iter()
-            .find(|(c, _)| c == code)
-            .map(|(_, name)| name.clone())
-            .filter(|name| !name.trim().is_empty())
-            .unwrap_or_else(|| code.to_string())
+        let name = self.names.iter().find(|(c, _)| c == code).map(|(_, name)| name.as_str());
+        rentapi::model::service_name(name, code)
     }
 }
 

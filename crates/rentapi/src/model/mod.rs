@@ -11,6 +11,6 @@ mod sms;
 pub use archive::{HistoryRow, RestoreQuote};
 pub use catalog::{Availability, Country, ServiceOffer, ServicePrice, ServicesWithProviders};
 pub use new_order::NewOrder;
-pub use orders::{Order, OrderState, number_as_written};
+pub use orders::{Order, OrderState, number_as_written, service_name};
 pub use rows::{RAW_ROW_CHARS, Rows, raw_row};
 pub use sms::{Sms, SmsBundle};

@@ -124,6 +124,12 @@ impl Order {
         Self { lastonline: other.lastonline, ..self.clone() } == *other
     }
 
+    /// The service as the user knows it: its name, or its code when the
+    /// API gave no name.
+    pub fn service_name(&self) -> String {
+        service_name(Some(&self.sname), &self.scode)
+    }
+
     /// The number as people write it: `+7 9096068511`.
     pub fn display_number(&self) -> String {
         number_as_written(&self.ccode, &self.pnumber)
@@ -167,8 +173,25 @@ pub fn number_as_written(ccode: &str, pnumber: &str) -> String {
     format!("{plus}{cc} {}", pnumber.trim())
 }
 
+/// A service's display name, the one rule for every screen: the name when
+/// there is one (not blank), else the code (`opt16`).
+pub fn service_name(name: Option<&str>, code: &ServiceCode) -> String {
+    match name.map(str::trim) {
+        Some(name) if !name.is_empty() => name.to_owned(),
+        _ => code.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_service_is_named_by_its_name_else_its_code() {
+        let code = ServiceCode::new("opt16");
+        assert_eq!(service_name(Some(" Instagram "), &code), "Instagram");
+        assert_eq!(service_name(Some("  "), &code), "opt16");
+        assert_eq!(service_name(None, &code), "opt16");
+    }
+
     use super::*;
 
     #[test]
