@@ -8,6 +8,7 @@ pub mod client;
 pub mod code;
 pub mod decode;
 pub mod error;
+pub mod filter;
 pub mod method;
 pub mod model;
 pub mod outcome;
