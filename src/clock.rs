@@ -16,6 +16,24 @@ pub fn now_ms() -> f64 {
     }
 }
 
+/// Milliseconds since the epoch on a clock that never jumps: the page's
+/// time origin plus the monotonic `performance.now()`. The request queue's
+/// gap is measured on it, so a wall clock set forward (NTP, a VM resuming)
+/// can never let two requests go closer than the gap.
+pub fn monotonic_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        match web_sys::window().and_then(|w| w.performance()) {
+            Some(p) => p.time_origin() + p.now(),
+            None => now_ms(),
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        now_ms()
+    }
+}
+
 pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(now_ms() as i64).unwrap_or_default()
 }

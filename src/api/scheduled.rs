@@ -64,7 +64,7 @@ impl<T> Scheduled<T> {
     /// "Try now": reads waiting out a backoff go as soon as the gap allows.
     /// Returns whether one was waiting.
     pub fn try_now(&self) -> bool {
-        let hurried = self.state.borrow_mut().scheduler.hurry(clock::now_ms() as u64);
+        let hurried = self.state.borrow_mut().scheduler.hurry(clock::monotonic_ms() as u64);
         if hurried {
             let _ = self.wake.unbounded_send(());
         }
@@ -98,14 +98,14 @@ async fn drive<T: Transport>(
     mut woken: mpsc::UnboundedReceiver<()>,
 ) {
     loop {
-        let next = state.borrow_mut().scheduler.poll(clock::now_ms() as u64);
+        let next = state.borrow_mut().scheduler.poll(clock::monotonic_ms() as u64);
         match next {
             Next::Send(job) => {
                 let answer = inner.send(job.payload).await;
                 let no_answer = NoAnswer::of(&answer);
                 let outcome = if no_answer.is_some() { Outcome::Retryable } else { Outcome::Done };
                 let mut s = state.borrow_mut();
-                let now = clock::now_ms() as u64;
+                let now = clock::monotonic_ms() as u64;
                 let completion = s.scheduler.complete(job.id, outcome, now, jitter());
                 if job.kind == Kind::Read {
                     let retry_at_ms = match completion {
@@ -135,7 +135,7 @@ async fn drive<T: Transport>(
                 }
             }
             Next::WaitUntil(at) => {
-                let wait = at.saturating_sub(clock::now_ms() as u64).max(1);
+                let wait = at.saturating_sub(clock::monotonic_ms() as u64).max(1);
                 let timer = gloo_timers::future::sleep(std::time::Duration::from_millis(wait));
                 if let Either::Right((None, _)) = select(timer.fuse(), woken.next()).await {
                     return;
