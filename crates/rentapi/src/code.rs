@@ -16,7 +16,7 @@
 //!    `1500р`), a phone (`+`), an amount (`$`, `руб`, `元`), an order or
 //!    card number (`order`, `№`, `尾号`), a link (`/1234`).
 //! 3. Find keywords (`code`, `код`, `验证码`, `pin`, … in the tables of
-//!    [`keywords`], with compounds such as `Bestätigungscode`). A keyword
+//!    `keywords`, with compounds such as `Bestätigungscode`). A keyword
 //!    vouches for the nearest numeric token after it, or before it, in the
 //!    same sentence, stepping over numbers that are surely something else
 //!    (a time, a date, an amount, a number of one to three digits). When

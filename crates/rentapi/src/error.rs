@@ -28,6 +28,7 @@ pub enum RestoreCode {
 }
 
 impl RestoreCode {
+    /// Every code, for tests that each one has a sentence.
     pub const ALL: [RestoreCode; 6] = [
         RestoreCode::NoAvailDays,
         RestoreCode::NotOwner,
@@ -49,6 +50,7 @@ pub enum ErrorKind {
     /// No answer: offline, DNS, refused — or a CORS refusal, which the
     /// browser reports the same way.
     Network,
+    /// No answer within the time limit.
     Timeout,
     /// An HTTP error status (a proxy's 502 page, a relay's 429, ...).
     Http(u16),
@@ -56,12 +58,16 @@ pub enum ErrorKind {
     NotJson,
     /// JSON, but not the shape this method answers with.
     BadShape,
+    /// The key is unknown (`API KEY NOT FOUND!`).
     BadKey,
     /// Balance too low (for a rental, a prolongation or a restoration).
     LowBalance,
+    /// No free numbers left for this service and country.
     NoNumbers,
     /// The order is gone: stop polling it.
     OrderNotFound,
+    /// The provider refused to prolong this order (outside the window, or
+    /// not prolongable at all).
     ProlongNotAllowed,
     /// `prolong` past the longest rental (90 days).
     ProlongCap,
@@ -70,6 +76,7 @@ pub enum ErrorKind {
     WrongPeriod,
     /// The endpoint does not know the method ("Method not found").
     UnknownMethod,
+    /// A documented restore refusal.
     Restore(RestoreCode),
     /// `status: 0` with a message we do not know; the raw text is shown.
     Rejected,
@@ -158,16 +165,19 @@ impl ErrorKind {
 /// A classified failure with the raw detail kept for the curious.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiError {
+    /// What kind of failure: decides the sentence and what to do next.
     pub kind: ErrorKind,
     /// The provider's `msg`, a short body snippet, or the transport's text.
     pub detail: String,
 }
 
 impl ApiError {
+    /// An error of `kind` with its raw detail.
     pub fn new(kind: ErrorKind, detail: impl Into<String>) -> Self {
         Self { kind, detail: detail.into() }
     }
 
+    /// No answer at all: [`ErrorKind::Network`] or [`ErrorKind::Timeout`].
     pub fn from_transport(err: TransportError) -> Self {
         match err {
             TransportError::Network(detail) => Self::new(ErrorKind::Network, detail),
@@ -208,6 +218,8 @@ impl ApiError {
         }
     }
 
+    /// JSON this method cannot be read from; `detail` (the decoder's
+    /// complaint) is cut to a short snippet.
     pub fn bad_shape(detail: impl fmt::Display) -> Self {
         Self::new(ErrorKind::BadShape, snippet(&detail.to_string()))
     }

@@ -4,6 +4,8 @@
 //! simulator of the whole API. No browser dependency: everything here is
 //! tested with plain `cargo test`.
 
+#![warn(missing_docs)]
+
 pub mod client;
 pub mod code;
 pub mod decode;

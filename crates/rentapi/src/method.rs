@@ -30,7 +30,9 @@ pub struct CountryCode(pub String);
 macro_rules! str_newtype {
     ($($t:ident),*) => {$(
         impl $t {
+            /// Wraps a code as given, unchecked.
             pub fn new(s: impl Into<String>) -> Self { Self(s.into()) }
+            /// The code as text, as the API spells it.
             pub fn as_str(&self) -> &str { &self.0 }
         }
         impl fmt::Display for $t {
@@ -73,6 +75,7 @@ impl ApiKey {
         (!key.is_empty()).then(|| Self(key.to_owned()))
     }
 
+    /// The key itself, for the query string only: never log or show it.
     pub fn expose(&self) -> &str {
         &self.0
     }
@@ -95,11 +98,14 @@ impl fmt::Debug for ApiKey {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PeriodUnit {
+    /// Seven days.
     Week,
+    /// Thirty days, whatever the calendar month.
     Month,
 }
 
 impl PeriodUnit {
+    /// The value of the `dtype` query parameter.
     pub fn as_str(self) -> &'static str {
         match self {
             PeriodUnit::Week => "week",
@@ -107,6 +113,7 @@ impl PeriodUnit {
         }
     }
 
+    /// How many days one unit counts for: 7 or 30.
     pub fn days(self) -> u32 {
         match self {
             PeriodUnit::Week => 7,
@@ -114,6 +121,7 @@ impl PeriodUnit {
         }
     }
 
+    /// Reads `week` or `month`, ignoring case and surrounding white space.
     pub fn parse(s: &str) -> Option<Self> {
         match s.trim().to_ascii_lowercase().as_str() {
             "week" => Some(PeriodUnit::Week),
@@ -126,15 +134,19 @@ impl PeriodUnit {
 /// A rental period: `dtype` × `dcount` (two weeks, one month, ...).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Period {
+    /// Weeks or months (`dtype`).
     pub unit: PeriodUnit,
+    /// How many of them (`dcount`).
     pub count: u32,
 }
 
 impl Period {
+    /// `count` weeks.
     pub const fn weeks(count: u32) -> Self {
         Self { unit: PeriodUnit::Week, count }
     }
 
+    /// `count` months.
     pub const fn months(count: u32) -> Self {
         Self { unit: PeriodUnit::Month, count }
     }
@@ -148,24 +160,41 @@ impl Period {
 /// The API's `method` names, and what each one does to the user's money.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Method {
+    /// `getcountries`: the countries numbers are rented in (no key).
     GetCountries,
+    /// `getdata`: a country's services with price and count (no key).
     GetData,
+    /// `getdataWithProviders`: the same with counts per operator (no key).
     GetDataWithProviders,
+    /// `getCountWithProviders`: only the counts per operator (no key).
     GetCountWithProviders,
+    /// `create`: rents a number for one service (costs money).
     Create,
+    /// `create_multi`: rents one number for several services (costs money).
     CreateMulti,
+    /// `orders`: the user's current orders.
     Orders,
+    /// `add_service_to_order`: rents a rented number for one more service
+    /// (costs money).
     AddServiceToOrder,
+    /// `sms`: the SMS an order received.
     Sms,
+    /// `prolong`: extends an order (costs money).
     Prolong,
+    /// `activate`: wakes a number that is not active.
     Activate,
+    /// `delete`: gives an order up.
     Delete,
+    /// `get_rent_history`: the archive of past orders, a page at a time.
     GetRentHistory,
+    /// `restore_user_precalc`: what restoring an archived order would cost.
     RestoreUserPrecalc,
+    /// `restore_user`: restores an archived order (costs money).
     RestoreUser,
 }
 
 impl Method {
+    /// Every method, in the order of the API's page.
     pub const ALL: [Method; 15] = [
         Method::GetCountries,
         Method::GetData,
@@ -205,6 +234,7 @@ impl Method {
         }
     }
 
+    /// The method whose [`Method::name`] is `name`, exactly.
     pub fn from_name(name: &str) -> Option<Self> {
         Method::ALL.into_iter().find(|m| m.name() == name)
     }
@@ -239,64 +269,105 @@ impl Method {
 /// One call of the API with its parameters (the key is added when sent).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Request {
+    /// See [`Method::GetCountries`].
     GetCountries,
+    /// See [`Method::GetData`].
     GetData {
+        /// The country whose services are listed.
         country: CountryCode,
+        /// The period the prices are for.
         period: Period,
     },
+    /// See [`Method::GetDataWithProviders`].
     GetDataWithProviders {
+        /// The country whose services are listed.
         country: CountryCode,
+        /// The period the prices are for.
         period: Period,
     },
+    /// See [`Method::GetCountWithProviders`].
     GetCountWithProviders {
+        /// The country whose numbers are counted.
         country: CountryCode,
+        /// The period asked for.
         period: Period,
     },
+    /// See [`Method::Create`].
     Create {
+        /// The country of the number.
         country: CountryCode,
+        /// How long to rent it.
         period: Period,
+        /// The service the number is for.
         service: ServiceCode,
+        /// An operator to pick the number from; `None` for any.
         provider: Option<String>,
     },
+    /// See [`Method::CreateMulti`].
     CreateMulti {
+        /// The country of the number.
         country: CountryCode,
+        /// How long to rent it.
         period: Period,
+        /// The services the number is for, sent comma-separated.
         services: Vec<ServiceCode>,
+        /// An operator to pick the number from; `None` for any.
         provider: Option<String>,
     },
+    /// See [`Method::Orders`].
     Orders,
-    /// `pnumber` is the number with its country code digits and no `+`.
+    /// See [`Method::AddServiceToOrder`].
     AddServiceToOrder {
+        /// The order whose number gets the service.
         id: OrderId,
+        /// The service to add.
         service: ServiceCode,
+        /// The number with its country code digits and no `+`.
         pnumber: String,
     },
+    /// See [`Method::Sms`].
     Sms {
+        /// The order whose SMS are read.
         id: OrderId,
     },
+    /// See [`Method::Prolong`].
     Prolong {
+        /// The order to extend.
         id: OrderId,
+        /// By how much.
         period: Period,
     },
+    /// See [`Method::Activate`].
     Activate {
+        /// The order to activate.
         id: OrderId,
     },
+    /// See [`Method::Delete`].
     Delete {
+        /// The order to give up.
         id: OrderId,
     },
+    /// See [`Method::GetRentHistory`].
     GetRentHistory {
+        /// How many archived orders to skip (the page's offset).
         skip: u32,
+        /// How many to read at most (the page's size).
         take: u32,
     },
+    /// See [`Method::RestoreUserPrecalc`].
     RestoreUserPrecalc {
+        /// The archived order to price.
         id: OrderId,
     },
+    /// See [`Method::RestoreUser`].
     RestoreUser {
+        /// The archived order to restore.
         id: OrderId,
     },
 }
 
 impl Request {
+    /// Which method this call is.
     pub fn method(&self) -> Method {
         match self {
             Request::GetCountries => Method::GetCountries,

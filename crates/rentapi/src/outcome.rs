@@ -16,22 +16,42 @@ pub enum Intent {
     /// `create` / `create_multi`: new orders appear.
     Rent,
     /// `restore_user` of an archived order: a new order appears.
-    Restore { archived: OrderId },
+    Restore {
+        /// The archived order being restored.
+        archived: OrderId,
+    },
     /// `prolong`: the order's end moves later.
-    Prolong { id: OrderId },
+    Prolong {
+        /// The order being prolonged.
+        id: OrderId,
+    },
     /// `add_service_to_order`: an order for `service` on the same number.
-    AddService { id: OrderId, service: ServiceCode },
+    AddService {
+        /// The order whose number gets the service.
+        id: OrderId,
+        /// The service added.
+        service: ServiceCode,
+    },
     /// `delete`: the order goes.
-    Delete { id: OrderId },
+    Delete {
+        /// The order being deleted.
+        id: OrderId,
+    },
     /// `activate`: the order leaves "not active".
-    Activate { id: OrderId },
+    Activate {
+        /// The order being activated.
+        id: OrderId,
+    },
 }
 
 /// An order as it was before the write: what the comparison needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Before {
+    /// The order's id.
     pub id: OrderId,
+    /// Its expiry then: a prolong moves it later.
     pub until: DateTime<Utc>,
+    /// Its state then: an activation changes it.
     pub state: OrderState,
     /// Digits only, to find the same number again.
     pub number: String,
@@ -43,7 +63,9 @@ pub struct Before {
 /// A write waiting to be checked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Unknown {
+    /// What the write was meant to do.
     pub intent: Intent,
+    /// Every order as it was before the write.
     pub before: Vec<Before>,
     /// When the write was sent.
     pub at: DateTime<Utc>,
@@ -59,6 +81,8 @@ pub enum Verdict {
 }
 
 impl Unknown {
+    /// Takes the snapshot: `orders` as known just before the write sent at
+    /// `at`.
     pub fn new(intent: Intent, orders: &[Order], at: DateTime<Utc>) -> Self {
         let before = orders
             .iter()

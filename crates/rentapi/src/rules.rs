@@ -20,16 +20,25 @@ pub enum ProlongBlock {
     /// The rental is over: restore it from the archive instead.
     Expired,
     /// More than 7 days are left; the window opens at this instant.
-    NotYet { opens_at: DateTime<Utc> },
+    NotYet {
+        /// When fewer than 7 days will be left.
+        opens_at: DateTime<Utc>,
+    },
     /// The provider says this order cannot be prolonged (`canprolong`).
     Refused,
     /// The 90-day cap or `canprolongmax` / `canprolonguntil` leave no room
     /// for even one week (or for the period asked): only `max_days` more,
     /// up to `latest_until`.
-    LimitReached { max_days: u32, latest_until: DateTime<Utc> },
+    LimitReached {
+        /// The most days that may still be added (maybe 0).
+        max_days: u32,
+        /// The latest expiry allowed.
+        latest_until: DateTime<Utc>,
+    },
 }
 
 impl ProlongBlock {
+    /// The translation key of the reason shown to the user.
     pub fn message_key(self) -> &'static str {
         match self {
             ProlongBlock::Expired => "prolong-expired",
@@ -164,6 +173,7 @@ pub fn batch_choices<'a>(
 /// What prolonging one order of a batch by a period would do.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BatchLine {
+    /// The order this line is for.
     pub id: OrderId,
     /// The new expiry, or why this order cannot take the period.
     pub until: Result<DateTime<Utc>, ProlongBlock>,
@@ -208,8 +218,13 @@ pub fn batch_total<'a>(lines: impl IntoIterator<Item = &'a BatchLine>) -> (usize
 /// Why a new rental's period is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PeriodError {
+    /// Zero weeks or months.
     Empty,
-    TooLong { days: u32 },
+    /// Longer than the 90-day cap.
+    TooLong {
+        /// How many days were asked for.
+        days: u32,
+    },
 }
 
 /// A rental period must be at least one unit and at most 90 days.

@@ -23,14 +23,19 @@
 /// Who is waiting: a person's action goes before background polling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Priority {
+    /// A person pressed something and is waiting.
     User,
+    /// Polling and refreshes nobody is waiting for.
     Background,
 }
 
 /// Reads may be merged and retried; writes (money, order changes) never.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
+    /// Changes nothing: identical reads share one request, and a failed
+    /// one is tried again.
     Read,
+    /// Spends money or changes an order: sent once, as asked.
     Write,
 }
 
@@ -84,9 +89,11 @@ pub struct JobId(u64);
 /// A request to send now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Job<P = ()> {
+    /// Which job this is, for [`Scheduler::complete`].
     pub id: JobId,
     /// The key given to [`Scheduler::submit`] (the query without the key).
     pub key: String,
+    /// Read or write, as submitted.
     pub kind: Kind,
     /// 0 for the first send, then 1, 2, … for retries.
     pub attempt: u32,
@@ -126,7 +133,12 @@ pub enum Completion {
     Final(Vec<Ticket>),
     /// The read was queued again as retry number `attempt`, not before
     /// `at_ms`. Its tickets stay pending.
-    Retry { attempt: u32, at_ms: u64 },
+    Retry {
+        /// 1 for the first retry, then 2, 3, …
+        attempt: u32,
+        /// The earliest time it may be sent again.
+        at_ms: u64,
+    },
 }
 
 #[derive(Debug)]
@@ -163,10 +175,12 @@ pub struct Scheduler<P = ()> {
 }
 
 impl<P: Clone> Scheduler<P> {
+    /// An empty queue with these timing rules.
     pub fn new(cfg: Config) -> Self {
         Self { cfg, queue: Vec::new(), in_flight: None, last_start: None, next_id: 0 }
     }
 
+    /// The timing rules it was made with.
     pub fn config(&self) -> &Config {
         &self.cfg
     }
@@ -308,6 +322,7 @@ impl<P: Clone> Scheduler<P> {
         any
     }
 
+    /// Whether a request has been sent and not yet completed.
     pub fn in_flight(&self) -> bool {
         self.in_flight.is_some()
     }

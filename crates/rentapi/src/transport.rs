@@ -11,12 +11,16 @@ use crate::schedule::Priority;
 /// What one GET to `rent.php` gave back, before any decoding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawResponse {
+    /// The HTTP status code.
     pub status: u16,
+    /// The `Content-Type` header, as sent.
     pub content_type: String,
+    /// The body's bytes, undecoded.
     pub body: Vec<u8>,
 }
 
 impl RawResponse {
+    /// A response with any status and content type.
     pub fn new(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> Self {
         Self { status, content_type: content_type.to_owned(), body: body.into() }
     }
@@ -49,16 +53,20 @@ pub type LocalFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 /// scheduler needs to order, merge and retry it without parsing it again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outgoing {
+    /// Which API method the query calls.
     pub method: Method,
     /// The GET query string (after `?`), `apikey` included.
     pub query: String,
     /// The same without the key: safe to log, identical for identical reads.
     pub key_free: String,
+    /// Who is waiting for it.
     pub priority: Priority,
 }
 
 /// Sends one GET query to the configured `rent.php` endpoint.
 pub trait Transport {
+    /// Sends `req` and gives back whatever came back, or why nothing did.
+    /// Never retries: retrying is the scheduler's call.
     fn send(&self, req: Outgoing) -> LocalFuture<'_, Result<RawResponse, TransportError>>;
 }
 

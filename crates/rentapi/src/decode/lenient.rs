@@ -61,6 +61,7 @@ fn expect<'de, D: Deserializer<'de>, T>(
     f(&v).ok_or_else(|| D::Error::custom(format!("expected {what}, got {v}")))
 }
 
+/// An unsigned number, or a string of one (an id).
 pub fn u64<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     expect(d, "an unsigned number", u64_of)
 }
@@ -72,10 +73,13 @@ pub fn u32<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
     Ok(u64_of(&v).map_or(0, |n| n.min(u64::from(u32::MAX)) as u32))
 }
 
+/// A number, or a string of one; fractions are cut and `true` is 1.
 pub fn i64<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     expect(d, "a number", i64_of)
 }
 
+/// A price: a number, or a string of one with `.` or `,` as the
+/// decimal point.
 pub fn f64<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
     expect(d, "a price", f64_of)
 }
@@ -86,11 +90,15 @@ pub fn bool<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     Ok(bool_of(&v).unwrap_or(false))
 }
 
+/// Like [`bool()`], with `null` meaning `None` and anything unreadable
+/// too.
 pub fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     let v = Value::deserialize(d)?;
     Ok(if v.is_null() { None } else { bool_of(&v) })
 }
 
+/// A text, or a number written as one; `null` is empty. Anything else
+/// fails the row.
 pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     expect(d, "a text", text_of)
 }
@@ -160,10 +168,12 @@ fn instant_of(v: &Value) -> Option<DateTime<Utc>> {
 pub mod ts {
     use super::*;
 
+    /// Reads UNIX seconds (or an RFC 3339 time); anything else fails.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
         expect(d, "a UNIX time", instant_of)
     }
 
+    /// Writes UNIX seconds.
     pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_i64(t.timestamp())
     }
@@ -173,11 +183,13 @@ pub mod ts {
 pub mod opt_ts {
     use super::*;
 
+    /// Reads UNIX seconds; `0`, `null` or anything unreadable is `None`.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
         let v = Value::deserialize(d)?;
         Ok(instant_of(&v).filter(|t| t.timestamp() > 0))
     }
 
+    /// Writes UNIX seconds, or `null` for `None`.
     pub fn serialize<S: Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
         match t {
             Some(t) => s.serialize_i64(t.timestamp()),

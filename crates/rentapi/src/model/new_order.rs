@@ -12,13 +12,18 @@ use crate::method::{OrderId, Request, ServiceCode};
 /// out `service`, `ccode` or `until`; a `pnumber` may carry its own `+7`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewOrder {
+    /// The new order's id.
     pub id: OrderId,
+    /// The rented number, maybe with its own `+` and country code.
     #[serde(default, deserialize_with = "lenient::text")]
     pub pnumber: String,
+    /// The dialling code, e.g. `+7`; empty when left out.
     #[serde(default, deserialize_with = "lenient::text")]
     pub ccode: String,
+    /// The service it is for, when the answer says.
     #[serde(default, deserialize_with = "lenient::opt_code")]
     pub service: Option<ServiceCode>,
+    /// When the rental ends, when the answer says.
     #[serde(default, with = "lenient::opt_ts")]
     pub until: Option<DateTime<Utc>>,
 }

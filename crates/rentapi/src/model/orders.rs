@@ -18,10 +18,12 @@ pub enum OrderState {
     Activating,
     /// `-1`: the number is not in the system (the page: "needs replacement").
     NotInSystem,
+    /// Any other value, kept as it came.
     Unknown(i64),
 }
 
 impl OrderState {
+    /// The state for the API's number.
     pub fn from_code(code: i64) -> Self {
         match code {
             0 => OrderState::NotActive,
@@ -32,6 +34,7 @@ impl OrderState {
         }
     }
 
+    /// The API's number for the state (the inverse of [`OrderState::from_code`]).
     pub fn code(self) -> i64 {
         match self {
             OrderState::NotActive => 0,
@@ -58,6 +61,7 @@ impl<'de> Deserialize<'de> for OrderState {
 /// One row of `orders`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Order {
+    /// The order's id.
     pub id: OrderId,
     /// Service code; empty when the answer left it out.
     #[serde(default, deserialize_with = "lenient::service")]
@@ -65,6 +69,7 @@ pub struct Order {
     /// Service name.
     #[serde(default, deserialize_with = "lenient::text")]
     pub sname: String,
+    /// Whether the number can receive SMS now (see [`OrderState`]).
     pub state: OrderState,
     /// The number without its country code (or, in some answers, with its
     /// own `+` and country code).
@@ -79,17 +84,22 @@ pub struct Order {
     /// The operator, when the API says (not in the documented sample).
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub provider: Option<String>,
+    /// SMS arrived that the `sms` call has not read yet.
     #[serde(default, deserialize_with = "lenient::bool")]
     pub hasnewsms: bool,
+    /// When the rental ends.
     #[serde(with = "lenient::ts")]
     pub until: DateTime<Utc>,
+    /// Whether the provider allows a prolongation now.
     #[serde(default, deserialize_with = "lenient::bool")]
     pub canprolong: bool,
     /// The most days it can still be prolonged by.
     #[serde(default, deserialize_with = "lenient::u32")]
     pub canprolongmax: u32,
+    /// The latest expiry a prolongation may reach, when the API says.
     #[serde(default, with = "lenient::opt_ts")]
     pub canprolonguntil: Option<DateTime<Utc>>,
+    /// When the number was last active, when the API says.
     #[serde(default, with = "lenient::opt_ts")]
     pub lastonline: Option<DateTime<Utc>>,
 }

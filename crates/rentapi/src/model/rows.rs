@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 /// not (shortened), for the screen's "Details".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rows<T> {
+    /// The rows that were read, in the answer's order.
     pub rows: Vec<T>,
+    /// The raw text of the rows that were not (see [`raw_row`]).
     #[serde(default)]
     pub skipped: Vec<String>,
 }
@@ -18,10 +20,12 @@ impl<T> Default for Rows<T> {
 }
 
 impl<T> Rows<T> {
+    /// Rows that were all read.
     pub fn new(rows: Vec<T>) -> Self {
         Self { rows, skipped: Vec::new() }
     }
 
+    /// Converts every row, keeping what was skipped.
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Rows<U> {
         Rows { rows: self.rows.into_iter().map(f).collect(), skipped: self.skipped }
     }

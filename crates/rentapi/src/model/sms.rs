@@ -9,10 +9,13 @@ use crate::decode::lenient;
 /// one without a text is no SMS to show (its row is set aside).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Sms {
+    /// The message as sent: untrusted input.
     #[serde(deserialize_with = "lenient::string")]
     pub text: String,
+    /// Who sent it; empty when left out.
     #[serde(default, deserialize_with = "lenient::text")]
     pub sender: String,
+    /// When it arrived, when the answer says.
     #[serde(default, with = "lenient::opt_ts")]
     pub date: Option<DateTime<Utc>>,
 }
@@ -21,7 +24,9 @@ pub struct Sms {
 /// reached the same number for other services — the page's hide/show block.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SmsBundle {
+    /// The SMS for the order's own service.
     pub own: Vec<Sms>,
+    /// The SMS the same number got for other services.
     pub other: Vec<Sms>,
     /// The raw text of entries (of either list) that could not be read.
     #[serde(default)]

@@ -3,8 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The simulator's options; [`SimConfig::demo`] and [`SimConfig::test`]
+/// are the two presets.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SimConfig {
+    /// Seeds the demo world, the drift and the failures: the same seed and
+    /// the same calls give the same bytes.
     pub seed: u64,
     /// Answer with the real-world "Known drift" variants, chosen per response
     /// by the seeded generator.
@@ -32,6 +36,7 @@ pub struct SimConfig {
     pub world_orders: usize,
     /// ... with this many SMS each.
     pub world_sms_per_order: usize,
+    /// The balance the demo key's account starts with.
     pub demo_key_balance: f64,
 }
 

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 /// Keys counted at most; past that the half with the oldest last call goes.
 pub const MAX_COUNTED_KEYS: usize = 1000;
 /// Distinct method names (and `sms` order ids) counted at most, per map;
-/// the rest are counted together under [`OTHER`].
+/// the rest are counted together under `"(other)"`.
 pub const MAX_NAMES: usize = 64;
 /// Where names past [`MAX_NAMES`] are counted.
 pub const OTHER: &str = "(other)";
@@ -29,10 +29,12 @@ fn bump(map: &mut BTreeMap<String, u64>, name: &str) {
     }
 }
 
+/// Every call the simulator answered, in total and per key.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counters {
     /// Calls per `method` value as sent (unknown names included; `""` when absent).
     pub calls: BTreeMap<String, u64>,
+    /// All calls, whatever the method.
     pub total: u64,
     /// Calls of methods that spend money or change an order.
     pub writes: u64,
@@ -48,11 +50,13 @@ pub struct Counters {
 pub struct KeyCounters {
     /// Calls per `method` value as sent.
     pub calls: BTreeMap<String, u64>,
+    /// All of this key's calls.
     pub total: u64,
     /// `sms` calls per order `id` as sent.
     pub sms_by_order: BTreeMap<String, u64>,
     /// Host time (ms since the epoch) of the first and the last call.
     pub first_ms: Option<i64>,
+    /// Host time of the last call.
     pub last_ms: Option<i64>,
     /// Smallest time between two consecutive calls, any methods, in ms.
     pub min_gap_ms: Option<i64>,
@@ -63,6 +67,7 @@ pub struct KeyCounters {
 }
 
 impl Counters {
+    /// How many calls named `method` were made (0 when none).
     pub fn calls_of(&self, method: &str) -> u64 {
         self.calls.get(method).copied().unwrap_or(0)
     }
@@ -98,6 +103,7 @@ impl Counters {
 }
 
 impl KeyCounters {
+    /// How many calls named `method` this key made (0 when none).
     pub fn calls_of(&self, method: &str) -> u64 {
         self.calls.get(method).copied().unwrap_or(0)
     }

@@ -12,20 +12,28 @@ use super::rng::Rng;
 use super::texts::Sms;
 use super::world::{Account, Archived, DAY, Order, branch_id};
 
+/// Active, with an unread SMS carrying a code (the documented sample's id).
 pub const INSTAGRAM_ACTIVE: u64 = 40300;
+/// Not active, with an old SMS; shares its number with
+/// [`TELEGRAM_SAME_NUMBER`].
 pub const WHATSAPP_INACTIVE: u64 = 40301;
 /// Same number as [`WHATSAPP_INACTIVE`] (rented together with `create_multi`).
 pub const TELEGRAM_SAME_NUMBER: u64 = 40302;
+/// State 2: waiting in the activation queue.
 pub const TELEGRAM_ACTIVATING: u64 = 40303;
 /// 3 days and 5 hours left: inside the prolong window.
 pub const GOOGLE_EXPIRING: u64 = 40304;
 /// State `-1`: the number is not in the system.
 pub const AVITO_NOT_IN_SYSTEM: u64 = 40305;
+/// Active, in another country (US).
 pub const TIKTOK_ACTIVE: u64 = 40306;
 /// Expired two days ago: restorable for 6 × (2 + 30) = 192.
 pub const ARCHIVE_RESTORABLE: u64 = 39924;
+/// Archived; restoring it answers `NOAVAILDAYS`.
 pub const ARCHIVE_NO_AVAIL_DAYS: u64 = 39921;
+/// Archived without a country; restoring it answers `NOORDERCOUNTRY`.
 pub const ARCHIVE_NO_COUNTRY: u64 = 39919;
+/// Archived with an unknown service; restoring it answers `NOSERVICEDATA`.
 pub const ARCHIVE_NO_SERVICE: u64 = 39917;
 /// Expired 700 days ago: restoring costs more than the demo balance.
 pub const ARCHIVE_TOO_EXPENSIVE: u64 = 39900;
@@ -33,6 +41,7 @@ pub const ARCHIVE_TOO_EXPENSIVE: u64 = 39900;
 pub const OTHER_OWNER_ARCHIVED: u64 = 38001;
 /// In nobody's archive (`NOREMOTEDATA`).
 pub const NOT_IN_ANY_ARCHIVE: u64 = 12345;
+/// How many rows the demo archive starts with.
 pub const ARCHIVE_LEN: usize = 25;
 /// Ids of new orders start here.
 pub const FIRST_NEW_ID: u64 = 41000;

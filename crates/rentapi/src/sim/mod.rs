@@ -81,6 +81,7 @@ pub struct Simulator {
 }
 
 impl Simulator {
+    /// A fresh simulator whose world is seeded at `now`.
     pub fn new(cfg: SimConfig, now: DateTime<Utc>) -> Self {
         let world = seed::initial_world(&cfg, now.timestamp());
         Self {
@@ -144,10 +145,12 @@ impl Simulator {
         std::mem::take(&mut self.stalled)
     }
 
+    /// The options it runs with (the control action `config` changes them).
     pub fn config(&self) -> &SimConfig {
         &self.cfg
     }
 
+    /// What it was asked so far.
     pub fn counters(&self) -> &Counters {
         &self.counters
     }
