@@ -52,7 +52,7 @@ impl Checks {
         };
         // Each account mode keeps its own; a check left by a reload resumes.
         Effect::new(move |_| {
-            api.client();
+            api.account();
             let pending: Vec<Unknown> = storage::load_json(&me.storage_key()).unwrap_or_default();
             me.told.set(Vec::new());
             me.since.set_value(orders.polls.get_untracked());

@@ -83,7 +83,7 @@ impl RemindersStore {
             api,
         };
         Effect::new(move |_| {
-            api.client();
+            api.account();
             me.memory.set_value(storage::load_json(&me.storage_key()).unwrap_or_default());
             me.shown.set(Vec::new());
         });
