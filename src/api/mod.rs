@@ -171,7 +171,7 @@ fn live_schedule() -> ScheduleConfig {
     }
 }
 
-const MIN_GAP_STORAGE: &str = "smsrent.min_gap_ms";
+const MIN_GAP_STORAGE: &str = crate::store::keys::MIN_GAP_MS;
 
 pub fn use_api() -> Api {
     expect_context()

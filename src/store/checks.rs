@@ -74,8 +74,7 @@ impl Checks {
     }
 
     fn storage_key(&self) -> String {
-        let mode = if self.api.is_demo_untracked() { "demo" } else { "live" };
-        format!("smsrent.unknown.{mode}")
+        crate::store::keys::UNKNOWN.of(self.api.is_demo_untracked())
     }
 
     /// The orders as they are before a write: taken before sending it.

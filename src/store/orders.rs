@@ -18,14 +18,14 @@ use web_sys::VisibilityState;
 
 use crate::api::{Account, Api};
 use crate::clock::{self, use_ticker};
-use crate::store::storage;
+use crate::store::{keys, storage};
 
 pub const POLL_MS: u64 = 30_000;
 
 /// The app benchmark (`scripts/bench-app.sh`, against the simulator, never
 /// the provider) shortens the poll via localStorage, like `smsrent.min_gap_ms`;
 /// clamped to 1 s (the ticker that checks it) .. 1 h.
-const POLL_STORAGE: &str = "smsrent.poll_ms";
+const POLL_STORAGE: &str = crate::store::keys::POLL_MS;
 
 /// The poll interval: [`POLL_MS`], unless `smsrent.poll_ms` says otherwise.
 pub fn poll_ms() -> u64 {
@@ -133,8 +133,7 @@ impl OrdersStore {
     }
 
     fn cache_key(&self) -> String {
-        let mode = if self.api.is_demo_untracked() { "demo" } else { "live" };
-        format!("smsrent.orders.{mode}")
+        keys::ORDERS.of(self.api.is_demo_untracked())
     }
 
     /// While an order is watched a good list is polled every other time:

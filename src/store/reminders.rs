@@ -98,8 +98,7 @@ impl RemindersStore {
     }
 
     fn storage_key(&self) -> String {
-        let mode = if self.api.is_demo_untracked() { "demo" } else { "live" };
-        format!("smsrent.reminders.{mode}")
+        crate::store::keys::REMINDERS.of(self.api.is_demo_untracked())
     }
 
     fn check(self, orders: OrdersStore, notifier: Option<Notifier>, i18n: I18n) {

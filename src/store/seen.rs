@@ -113,8 +113,7 @@ impl SeenStore {
     }
 
     fn storage_key(&self) -> String {
-        let mode = if self.api.is_demo_untracked() { "demo" } else { "live" };
-        format!("smsrent.seen.{mode}")
+        crate::store::keys::SEEN.of(self.api.is_demo_untracked())
     }
 
     /// Unseen SMS among `list` of order `id` (tracked).

@@ -17,7 +17,7 @@ pub use draft::{Draft, Step, flag};
 
 mod draft;
 
-const LAST_COUNTRY: &str = "smsrent.rent.country";
+const LAST_COUNTRY: &str = crate::store::keys::RENT_COUNTRY;
 const LIST_TTL_MINUTES: i64 = 5;
 
 #[derive(Clone, Copy)]
