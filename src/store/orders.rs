@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
 use leptos_use_document_visibility::use_document_visibility;
-use rentapi::model::{Order, OrderState};
+use rentapi::model::{Order, OrderState, Rows};
 use rentapi::schedule::Priority;
 use rentapi::{ApiError, OrderId};
 use web_sys::VisibilityState;
@@ -230,6 +230,12 @@ impl OrdersStore {
                 std::time::Duration::ZERO,
             );
         });
+    }
+
+    /// One read for "Test connection": said on the settings screen, not
+    /// put on the list (the poll does that).
+    pub async fn test_read(self) -> Result<Rows<Order>, ApiError> {
+        self.api.client_untracked().orders(Priority::User).await
     }
 
     /// Refreshes after a write: now, or as soon as the refresh in flight
