@@ -10,6 +10,8 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "set-up: the app needs no root, the tests say what does"
 bash scripts/checks/setup-roles.sh
+step "screens go through the stores, never the API client"
+bash scripts/checks/screens-no-client.sh
 step "cargo fmt --check"
 cargo fmt --all --check
 step "clippy (host)"

@@ -11,7 +11,7 @@ use rentapi::{RawResponse, Transport, TransportError};
 use crate::clock;
 use crate::store::storage;
 
-const STORAGE_KEY: &str = "smsrent.demo.v1";
+const STORAGE_KEY: &str = crate::store::keys::DEMO;
 
 #[derive(Clone)]
 pub struct DemoTransport {

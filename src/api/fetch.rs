@@ -21,7 +21,7 @@ const TIMEOUT_MS: u32 = 20_000;
 /// The end-to-end tests (against the simulator, never the provider)
 /// shorten the time limit via localStorage, like `smsrent.min_gap_ms`, to
 /// lose a write's answer quickly; 1 s .. 2 min.
-const TIMEOUT_STORAGE: &str = "smsrent.timeout_ms";
+const TIMEOUT_STORAGE: &str = crate::store::keys::TIMEOUT_MS;
 
 /// [`TIMEOUT_MS`], unless `smsrent.timeout_ms` says otherwise (in the
 /// browser only: the host's tests have no storage).

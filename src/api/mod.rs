@@ -1,10 +1,12 @@
 //! The client handle provided through context: the core's typed client over
 //! the scheduler, over fetch (a real key) or the in-page simulator (demo).
 
+mod account;
 mod demo;
 mod fetch;
 mod scheduled;
 
+use std::future::Future;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -13,6 +15,7 @@ use rentapi::schedule::Config as ScheduleConfig;
 use rentapi::transport::{LocalFuture, Outgoing};
 use rentapi::{ApiKey, RawResponse, Transport, TransportError};
 
+pub use account::{Account, KeyPrint, Mode};
 pub use demo::DemoTransport;
 pub use fetch::FetchTransport;
 pub use scheduled::{Scheduled, Trouble};
@@ -38,10 +41,14 @@ impl Transport for Backend {
 
 pub type ApiClient = Client<Scheduled<Backend>>;
 
-/// The app's one client, rebuilt when the key or endpoint changes.
+/// The app's one client, rebuilt when the key or endpoint changes, and
+/// the account it is for.
 #[derive(Clone, Copy)]
 pub struct Api {
-    client: RwSignal<Rc<ApiClient>, LocalStorage>,
+    client: StoredValue<Rc<ApiClient>, LocalStorage>,
+    /// Set with each new client, and when the demo starts over: what the
+    /// stores follow (tracked) and what late answers are checked against.
+    account: RwSignal<Account>,
     demo: StoredValue<Option<DemoTransport>, LocalStorage>,
     /// The provider is not answering reads, while that lasts.
     pub trouble: RwSignal<Option<Trouble>>,
@@ -51,54 +58,80 @@ impl Api {
     pub fn provide(settings: SettingsStore) -> Self {
         let demo = StoredValue::new_local(None);
         let trouble = RwSignal::new(None);
-        let client = RwSignal::new_local(build(
-            settings.key_untracked(),
-            settings.endpoint_untracked(),
-            demo,
-            trouble,
-        ));
-        let me = Self { client, demo, trouble };
+        let (key, endpoint) = (settings.key_untracked(), settings.endpoint_untracked());
+        let account = RwSignal::new(Account::first(key.as_ref(), &endpoint));
+        let client = StoredValue::new_local(build(key, endpoint, demo, trouble));
+        let me = Self { client, account, demo, trouble };
         // Rebuild on a new key or endpoint (not on the first run: built above).
         Effect::new(move |first: Option<()>| {
             let (key, endpoint) = (settings.key(), settings.endpoint());
             if first.is_some() {
                 me.trouble.set(None);
-                me.client.set(build(key, endpoint, me.demo, me.trouble));
+                let next = me.account.with_untracked(|a| a.next(key.as_ref(), &endpoint));
+                me.client.set_value(build(key, endpoint, me.demo, me.trouble));
+                me.account.set(next);
             }
         });
         provide_context(me);
         me
     }
 
-    /// The client (tracked: stores reload when it changes).
-    pub fn client(&self) -> Rc<ApiClient> {
-        self.client.get()
+    /// The account requests go to now (tracked: stores start over when it changes).
+    pub fn account(&self) -> Account {
+        self.account.get()
     }
 
+    pub fn account_untracked(&self) -> Account {
+        self.account.get_untracked()
+    }
+
+    /// `asked` is still the account (false once the app is gone).
+    pub fn is_current(&self, asked: &Account) -> bool {
+        self.account.try_with_untracked(|now| now == asked).unwrap_or(false)
+    }
+
+    /// Runs `request` for the current account: its answer, or `None` when
+    /// the account changed before it came (then it is dropped, unseen).
+    /// The account and its client are taken now, not when first polled.
+    pub fn for_account<T, F, Fut>(self, request: F) -> impl Future<Output = Option<T>>
+    where
+        F: FnOnce(Rc<ApiClient>) -> Fut,
+        Fut: Future<Output = T>,
+    {
+        let asked = self.account_untracked();
+        let answer = request(self.client_untracked());
+        async move {
+            let answer = answer.await;
+            asked.keep(self.account.try_get_untracked().as_ref(), answer)
+        }
+    }
+
+    /// The client, for writes: their outcome is told whatever the account
+    /// is by then (reads go through [`Api::for_account`]).
     pub fn client_untracked(&self) -> Rc<ApiClient> {
-        self.client.get_untracked()
+        self.client.get_value()
     }
 
     /// Demo mode (tracked).
     pub fn is_demo(&self) -> bool {
-        matches!(self.client.read().transport().inner(), Backend::Demo(_))
+        self.account.with(Account::is_demo)
     }
 
     pub fn is_demo_untracked(&self) -> bool {
-        matches!(self.client.read_untracked().transport().inner(), Backend::Demo(_))
+        self.account.with_untracked(Account::is_demo)
     }
 
     /// "Try now" while the provider is not answering: a read waiting to be
     /// retried goes as soon as the gap allows. False when none was waiting.
     pub fn try_now(&self) -> bool {
-        self.client.with_untracked(|c| c.transport().try_now())
+        self.client.with_value(|c| c.transport().try_now())
     }
 
-    /// Starts the demo account over and reloads everything that depends on it.
+    /// Starts the demo account over: a new epoch, so everything reloads.
     pub fn reset_demo(&self) {
         if let Some(demo) = self.demo.get_value() {
             demo.reset();
-            self.client.update(|_| {});
+            self.account.update(|a| *a = a.again());
         }
     }
 }
@@ -138,7 +171,7 @@ fn live_schedule() -> ScheduleConfig {
     }
 }
 
-const MIN_GAP_STORAGE: &str = "smsrent.min_gap_ms";
+const MIN_GAP_STORAGE: &str = crate::store::keys::MIN_GAP_MS;
 
 pub fn use_api() -> Api {
     expect_context()

@@ -17,7 +17,7 @@ use std::cell::Cell;
 use leptos::prelude::*;
 
 /// Where the user's explicit choice is remembered.
-pub const STORAGE_KEY: &str = "smsrent.lang";
+pub const STORAGE_KEY: &str = crate::store::keys::LANG;
 
 /// The languages the UI speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -3,12 +3,11 @@
 //! prices are shown in and how a number is copied.
 
 use leptos::prelude::*;
-use rentapi::schedule::Priority;
 
-use crate::api::use_api;
 use crate::i18n::use_i18n;
 use crate::store::choice::Choice;
 use crate::store::network::use_network;
+use crate::store::orders::use_orders;
 use crate::store::settings::{
     CurrencyChoice, NumberCopy, RELAY_ENDPOINT, SIMSMS_ENDPOINT, SMSPVA_ENDPOINT, use_settings,
 };
@@ -172,12 +171,9 @@ fn KeyField() -> impl IntoView {
 fn ConnectionTest() -> impl IntoView {
     let i18n = use_i18n();
     let network = use_network();
-    let api = use_api();
+    let orders = use_orders();
     let settings = use_settings();
-    let test = Action::new_local(move |_: &()| {
-        let client = api.client_untracked();
-        async move { client.orders(Priority::User).await }
-    });
+    let test = Action::new_local(move |_: &()| orders.test_read());
     let error = Signal::derive(move || test.value().get().and_then(Result::err));
     view! {
         <div class="field">

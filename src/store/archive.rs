@@ -41,7 +41,7 @@ impl ArchiveStore {
         // Load the page shown, again whenever the page, its size or the account changes.
         Effect::new(move |_| {
             let (page, size) = (me.page.get(), me.page_size.get());
-            api.client();
+            api.account();
             me.load(page, size);
         });
         me
@@ -65,10 +65,12 @@ impl ArchiveStore {
         self.request.update_value(|n| *n += 1);
         let request = self.request.get_value();
         self.loading.set(true);
-        let client = self.api.client_untracked();
+        let asked = self.api.for_account(move |c| async move {
+            c.history(page * size, size, Priority::User).await
+        });
         leptos::task::spawn_local(async move {
-            let result = client.history(page * size, size, Priority::User).await;
-            // A later page or account asked meanwhile: this answer is not wanted.
+            let Some(result) = asked.await else { return };
+            // A later page asked meanwhile: this answer is not wanted.
             if self.request.try_get_value() != Some(request) {
                 return;
             }

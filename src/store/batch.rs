@@ -147,22 +147,15 @@ pub struct BatchStore {
     orders: OrdersStore,
     network: Network,
     writes: OrderWrites,
-    /// Bumped when the account changes: a batch of the old one stops.
-    generation: StoredValue<u64>,
+    /// A new account stops a batch of the old one.
+    api: Api,
 }
 
 impl BatchStore {
     pub fn provide(api: Api, orders: OrdersStore, network: Network, writes: OrderWrites) -> Self {
-        let me = Self {
-            run: RwSignal::new(None),
-            orders,
-            network,
-            writes,
-            generation: StoredValue::new(0),
-        };
+        let me = Self { run: RwSignal::new(None), orders, network, writes, api };
         Effect::new(move |_| {
-            api.client();
-            me.generation.update_value(|g| *g += 1);
+            api.account();
             me.run.set(None);
         });
         provide_context(me);
@@ -181,8 +174,8 @@ impl BatchStore {
             return false;
         }
         self.run.set(Some(BatchRun::new(period, items.clone())));
-        let generation = self.generation.get_value();
-        let same_account = move || self.generation.try_get_value() == Some(generation);
+        let (api, account) = (self.api, self.api.account_untracked());
+        let same_account = move || api.is_current(&account);
         let (network, writes) = (self.network, self.writes);
         leptos::task::spawn_local(async move {
             let may_send = || !untrack(|| network.writes_blocked());

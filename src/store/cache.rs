@@ -46,8 +46,6 @@ pub struct TtlCache<K: 'static, V: 'static> {
     pending: RwSignal<HashSet<K>>,
     ttl: Duration,
     api: Api,
-    /// Bumped when the account changes, so late answers for the old one are dropped.
-    generation: StoredValue<u64>,
 }
 
 impl<K: 'static, V: 'static> Clone for TtlCache<K, V> {
@@ -70,11 +68,9 @@ where
             pending: RwSignal::new(HashSet::new()),
             ttl,
             api,
-            generation: StoredValue::new(0),
         };
         Effect::new(move |_| {
-            api.client();
-            me.generation.update_value(|g| *g += 1);
+            api.account();
             me.slots.set(HashMap::new());
             me.pending.set(HashSet::new());
         });
@@ -84,7 +80,7 @@ where
     /// Asks `fetch` for `key` unless it is loading or fresh.
     pub fn ensure<F, Fut>(self, key: K, fetch: F)
     where
-        F: FnOnce(Rc<ApiClient>) -> Fut,
+        F: FnOnce(Rc<ApiClient>) -> Fut + 'static,
         Fut: Future<Output = Result<V, ApiError>> + 'static,
     {
         let now = clock::now();
@@ -102,7 +98,7 @@ where
     /// Asks again now, keeping what is shown until the answer comes.
     pub fn fetch<F, Fut>(self, key: K, fetch: F)
     where
-        F: FnOnce(Rc<ApiClient>) -> Fut,
+        F: FnOnce(Rc<ApiClient>) -> Fut + 'static,
         Fut: Future<Output = Result<V, ApiError>> + 'static,
     {
         if self.pending.with_untracked(|p| p.contains(&key)) {
@@ -114,13 +110,9 @@ where
         self.slots.update(|m| {
             m.entry(key.clone()).or_insert((Entry::Loading, clock::now()));
         });
-        let generation = self.generation.get_value();
-        let request = fetch(self.api.client_untracked());
+        let request = self.api.for_account(fetch);
         leptos::task::spawn_local(async move {
-            let result = request.await;
-            if self.generation.try_get_value() != Some(generation) {
-                return;
-            }
+            let Some(result) = request.await else { return };
             let entry = match result {
                 Ok(v) => Entry::Ready(v),
                 Err(e) => Entry::Failed(e),

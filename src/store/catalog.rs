@@ -39,16 +39,13 @@ impl Prices {
 pub struct CatalogStore {
     prices: RwSignal<HashMap<CountryCode, (Prices, DateTime<Utc>)>>,
     api: Api,
-    generation: StoredValue<u64>,
 }
 
 impl CatalogStore {
     pub fn provide(api: Api) -> Self {
-        let me =
-            Self { prices: RwSignal::new(HashMap::new()), api, generation: StoredValue::new(0) };
+        let me = Self { prices: RwSignal::new(HashMap::new()), api };
         Effect::new(move |_| {
-            api.client();
-            me.generation.update_value(|g| *g += 1);
+            api.account();
             me.prices.set(HashMap::new());
         });
         provide_context(me);
@@ -81,15 +78,14 @@ impl CatalogStore {
         self.prices.update(|m| {
             m.insert(country.clone(), (Prices::Loading, now));
         });
-        let generation = self.generation.get_value();
-        let client = self.api.client_untracked();
+        let asked = country.clone();
+        // The daily price of a one-week rental: the page's `price_day`.
+        let request = self
+            .api
+            .for_account(move |c| async move { c.prices(asked, Period::weeks(1), priority).await });
         let country = country.clone();
         leptos::task::spawn_local(async move {
-            // The daily price of a one-week rental: the page's `price_day`.
-            let result = client.prices(country.clone(), Period::weeks(1), priority).await;
-            if self.generation.try_get_value() != Some(generation) {
-                return;
-            }
+            let Some(result) = request.await else { return };
             let prices = match result {
                 Ok(list) => Prices::Ready(list.rows),
                 Err(err) => Prices::Failed(err),

@@ -52,7 +52,7 @@ impl Checks {
         };
         // Each account mode keeps its own; a check left by a reload resumes.
         Effect::new(move |_| {
-            api.client();
+            api.account();
             let pending: Vec<Unknown> = storage::load_json(&me.storage_key()).unwrap_or_default();
             me.told.set(Vec::new());
             me.since.set_value(orders.polls.get_untracked());
@@ -74,8 +74,7 @@ impl Checks {
     }
 
     fn storage_key(&self) -> String {
-        let mode = if self.api.is_demo_untracked() { "demo" } else { "live" };
-        format!("smsrent.unknown.{mode}")
+        crate::store::keys::UNKNOWN.of(self.api.is_demo_untracked())
     }
 
     /// The orders as they are before a write: taken before sending it.

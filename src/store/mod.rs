@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod checks;
 pub mod choice;
 pub mod guard;
+pub mod keys;
 pub mod network;
 pub mod orders;
 pub mod reminders;

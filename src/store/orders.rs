@@ -11,21 +11,21 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
 use leptos_use_document_visibility::use_document_visibility;
-use rentapi::model::{Order, OrderState};
+use rentapi::model::{Order, OrderState, Rows};
 use rentapi::schedule::Priority;
 use rentapi::{ApiError, OrderId};
 use web_sys::VisibilityState;
 
-use crate::api::Api;
+use crate::api::{Account, Api};
 use crate::clock::{self, use_ticker};
-use crate::store::storage;
+use crate::store::{keys, storage};
 
 pub const POLL_MS: u64 = 30_000;
 
 /// The app benchmark (`scripts/bench-app.sh`, against the simulator, never
 /// the provider) shortens the poll via localStorage, like `smsrent.min_gap_ms`;
 /// clamped to 1 s (the ticker that checks it) .. 1 h.
-const POLL_STORAGE: &str = "smsrent.poll_ms";
+const POLL_STORAGE: &str = crate::store::keys::POLL_MS;
 
 /// The poll interval: [`POLL_MS`], unless `smsrent.poll_ms` says otherwise.
 pub fn poll_ms() -> u64 {
@@ -62,8 +62,6 @@ pub struct OrdersStore {
     api: Api,
     /// The poll interval in ms, read once ([`poll_ms`]).
     poll_ms: u64,
-    /// Bumped when the account changes, so late answers for the old one are dropped.
-    generation: StoredValue<u64>,
     /// A write happened while a refresh was in flight: its answer may
     /// predate the write, so refresh once more instead of showing it.
     again: StoredValue<bool>,
@@ -101,14 +99,12 @@ impl OrdersStore {
             rows: StoredValue::new(HashMap::new()),
             api,
             poll_ms: poll_ms(),
-            generation: StoredValue::new(0),
             again: StoredValue::new(false),
             cache: StoredValue::new(CacheMark::default()),
         };
         // A new account (key, endpoint, demo reset): show its cached list, then refresh.
         Effect::new(move |_| {
-            api.client();
-            me.generation.update_value(|g| *g += 1);
+            api.account();
             let cached: Option<Cached> = storage::load_json(&me.cache_key());
             me.apply(cached.as_ref().map(|c| c.orders.clone()).unwrap_or_default());
             me.cache.update_value(|c| {
@@ -137,8 +133,7 @@ impl OrdersStore {
     }
 
     fn cache_key(&self) -> String {
-        let mode = if self.api.is_demo_untracked() { "demo" } else { "live" };
-        format!("smsrent.orders.{mode}")
+        keys::ORDERS.of(self.api.is_demo_untracked())
     }
 
     /// While an order is watched a good list is polled every other time:
@@ -169,13 +164,10 @@ impl OrdersStore {
             return;
         }
         self.loading.set(true);
-        let generation = self.generation.get_value();
-        let client = self.api.client_untracked();
+        let account = self.api.account_untracked();
+        let request = self.api.for_account(move |c| async move { c.orders(priority).await });
         leptos::task::spawn_local(async move {
-            let result = client.orders(priority).await;
-            if self.generation.try_get_value() != Some(generation) {
-                return;
-            }
+            let Some(result) = request.await else { return };
             self.loading.set(false);
             let now = clock::now();
             self.next_poll_at.set(Some(now + Duration::milliseconds(self.poll_ms as i64)));
@@ -196,7 +188,7 @@ impl OrdersStore {
                     self.updated_at.set(Some(now));
                     self.error.set(None);
                     self.polls.update(|n| *n += 1);
-                    self.save_if_due(generation, now.timestamp());
+                    self.save_if_due(account, now.timestamp());
                 }
                 Err(err) => self.error.set(Some(err)),
             }
@@ -205,7 +197,7 @@ impl OrdersStore {
 
     /// Caches the list confirmed `at` if it changed since the last write,
     /// or that write is [`CACHE_REFRESH_SECS`] old.
-    fn save_if_due(self, generation: u64, at: i64) {
+    fn save_if_due(self, account: Account, at: i64) {
         let due = self.cache.try_update_value(|c| {
             let due = c.dirty || at - c.at >= CACHE_REFRESH_SECS;
             if due {
@@ -214,19 +206,19 @@ impl OrdersStore {
             due
         });
         if due == Some(true) {
-            self.save_after_paint(generation, at);
+            self.save_after_paint(account, at);
         }
     }
 
     /// Caches the list on screen for the next start, once the browser has
     /// painted it: serializing a long list and writing localStorage takes
     /// a while, and the list is what the user is waiting for.
-    fn save_after_paint(self, generation: u64, at: i64) {
+    fn save_after_paint(self, account: Account, at: i64) {
         let key = self.cache_key();
         request_animation_frame(move || {
             set_timeout(
                 move || {
-                    if self.generation.try_get_value() != Some(generation) {
+                    if !self.api.is_current(&account) {
                         return; // another account by now
                     }
                     let hint = self.cache.with_value(|c| c.len);
@@ -238,6 +230,12 @@ impl OrdersStore {
                 std::time::Duration::ZERO,
             );
         });
+    }
+
+    /// One read for "Test connection": said on the settings screen, not
+    /// put on the list (the poll does that).
+    pub async fn test_read(self) -> Result<Rows<Order>, ApiError> {
+        self.api.client_untracked().orders(Priority::User).await
     }
 
     /// Refreshes after a write: now, or as soon as the refresh in flight

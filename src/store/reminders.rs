@@ -83,7 +83,7 @@ impl RemindersStore {
             api,
         };
         Effect::new(move |_| {
-            api.client();
+            api.account();
             me.memory.set_value(storage::load_json(&me.storage_key()).unwrap_or_default());
             me.shown.set(Vec::new());
         });
@@ -98,8 +98,7 @@ impl RemindersStore {
     }
 
     fn storage_key(&self) -> String {
-        let mode = if self.api.is_demo_untracked() { "demo" } else { "live" };
-        format!("smsrent.reminders.{mode}")
+        crate::store::keys::REMINDERS.of(self.api.is_demo_untracked())
     }
 
     fn check(self, orders: OrdersStore, notifier: Option<Notifier>, i18n: I18n) {

@@ -104,7 +104,7 @@ impl SeenStore {
         let me = Self { set: RwSignal::new(SeenSet::default()), api };
         // Each account mode has its own seen set.
         Effect::new(move |_| {
-            api.client();
+            api.account();
             let entries: Vec<String> = storage::load_json(&me.storage_key()).unwrap_or_default();
             me.set.set(SeenSet::from_entries(entries));
         });
@@ -113,8 +113,7 @@ impl SeenStore {
     }
 
     fn storage_key(&self) -> String {
-        let mode = if self.api.is_demo_untracked() { "demo" } else { "live" };
-        format!("smsrent.seen.{mode}")
+        crate::store::keys::SEEN.of(self.api.is_demo_untracked())
     }
 
     /// Unseen SMS among `list` of order `id` (tracked).

@@ -15,13 +15,10 @@ pub const RELAY_ENDPOINT: &str = "api/rent.php";
 pub const SMSPVA_ENDPOINT: &str = "https://smspva.com/api/rent.php";
 pub const SIMSMS_ENDPOINT: &str = "https://simsms.org/api/rent.php";
 
-const KEY_STORAGE: &str = "smsrent.apikey";
-/// What the stores keep from a real account (see `store::orders`, `store::seen`).
-const LIVE_ACCOUNT_DATA: [&str; 4] =
-    ["smsrent.orders.live", "smsrent.seen.live", "smsrent.reminders.live", "smsrent.unknown.live"];
-const ENDPOINT_STORAGE: &str = "smsrent.endpoint";
-const CURRENCY_STORAGE: &str = "smsrent.currency";
-const NUMBER_COPY_STORAGE: &str = "smsrent.copy_number";
+use crate::store::keys::{
+    API_KEY as KEY_STORAGE, COPY_NUMBER as NUMBER_COPY_STORAGE, CURRENCY as CURRENCY_STORAGE,
+    ENDPOINT as ENDPOINT_STORAGE,
+};
 
 /// The currency setting: "auto" follows the endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -143,13 +140,12 @@ impl SettingsStore {
         }
     }
 
-    /// One click, and the key is gone from this browser.
     /// One click, and the key is gone from this browser, with everything
-    /// cached from that account (orders, seen SMS).
+    /// kept from that account (`store::keys` says what).
     pub fn forget_key(&self) {
         self.set_key_raw.set(String::new());
-        for key in LIVE_ACCOUNT_DATA {
-            crate::store::storage::remove(key);
+        for key in crate::store::keys::forgotten() {
+            crate::store::storage::remove(&key);
         }
     }
 

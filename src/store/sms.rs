@@ -108,7 +108,6 @@ pub struct SmsStore {
     i18n: I18n,
     /// Flagged orders waiting for their automatic fetch.
     queued: StoredValue<Vec<OrderId>>,
-    generation: StoredValue<u64>,
     /// Orders waiting for a code, read at the queue's pace.
     pub watches: Watches,
     /// The tab is visible: watches read only then, as polling does.
@@ -132,7 +131,6 @@ impl SmsStore {
             chime,
             i18n: use_i18n(),
             queued: StoredValue::new(Vec::new()),
-            generation: StoredValue::new(0),
             watches: Watches::new(),
             visible: {
                 let v = use_document_visibility();
@@ -148,8 +146,7 @@ impl SmsStore {
             }
         });
         Effect::new(move |_| {
-            api.client();
-            me.generation.update_value(|g| *g += 1);
+            api.account();
             me.slots.set(HashMap::new());
             me.queued.set_value(Vec::new());
             me.watches.clear();
@@ -186,13 +183,9 @@ impl SmsStore {
             let slot = s.entry(id).or_default();
             slot.loading = true;
         });
-        let generation = self.generation.get_value();
-        let client = self.api.client_untracked();
+        let request = self.api.for_account(move |c| async move { c.sms(id, priority).await });
         leptos::task::spawn_local(async move {
-            let result = client.sms(id, priority).await;
-            if self.generation.try_get_value() != Some(generation) {
-                return;
-            }
+            let Some(result) = request.await else { return };
             let mut previous = None;
             let mut fresh = None;
             let mut gone = false;

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::store::choice::Choice;
 use crate::store::storage;
 
-const THEME_STORAGE: &str = "smsrent.theme";
+const THEME_STORAGE: &str = crate::store::keys::THEME;
 
 /// The appearance setting; "system" follows `prefers-color-scheme`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -17,7 +17,7 @@ pub const WATCH_MINUTES: i64 = 5;
 
 /// The end-to-end tests (against the simulator, never the provider)
 /// shorten a watch via localStorage, like `smsrent.poll_ms`; 5 s .. 1 h.
-const WATCH_STORAGE: &str = "smsrent.watch_secs";
+const WATCH_STORAGE: &str = crate::store::keys::WATCH_SECS;
 
 /// A watch's length in seconds: [`WATCH_MINUTES`], unless `smsrent.watch_secs` says otherwise.
 pub fn watch_secs() -> i64 {

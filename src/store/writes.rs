@@ -10,7 +10,7 @@
 use std::future::Future;
 
 use leptos::prelude::*;
-use rentapi::model::{NewOrder, Order, OrderState};
+use rentapi::model::{NewOrder, Order, OrderState, RestoreQuote};
 use rentapi::outcome::Intent;
 use rentapi::schedule::Priority;
 use rentapi::{ApiError, OrderId, Period, Request, ServiceCode};
@@ -169,6 +169,12 @@ impl OrderWrites {
             self.orders.refresh_after_write();
         }
         outcome
+    }
+
+    /// What restoring an expired rental would cost (`restore_user_precalc`),
+    /// asked before the one confirmation that sends it.
+    pub async fn restore_quote(self, archived: OrderId) -> Result<RestoreQuote, ApiError> {
+        self.api.client_untracked().restore_precalc(archived, Priority::User).await
     }
 
     /// Rents what `req` (a `create` or `create_multi`) says; done, the new

@@ -10,7 +10,7 @@ use web_sys::{Notification, NotificationOptions, NotificationPermission};
 use crate::i18n::use_i18n;
 use crate::store::storage;
 
-const STORAGE_KEY: &str = "smsrent.notify";
+const STORAGE_KEY: &str = crate::store::keys::NOTIFY;
 
 /// What the browser allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

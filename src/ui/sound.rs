@@ -14,7 +14,7 @@ use web_sys::{AudioContext, AudioContextState, OscillatorType};
 use crate::i18n::use_i18n;
 use crate::store::storage;
 
-pub const STORAGE_KEY: &str = "smsrent.sound";
+pub const STORAGE_KEY: &str = crate::store::keys::SOUND;
 
 #[derive(Clone, Copy)]
 pub struct Chime {

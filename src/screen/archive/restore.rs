@@ -3,10 +3,8 @@
 
 use leptos::prelude::*;
 use rentapi::model::RestoreQuote;
-use rentapi::schedule::Priority;
 use rentapi::{ApiError, ErrorKind, OrderId};
 
-use crate::api::use_api;
 use crate::i18n::use_i18n;
 use crate::store::network::use_network;
 use crate::store::writes::{WriteOutcome, use_writes};
@@ -19,12 +17,8 @@ use crate::ui::money;
 pub fn RestoreFlow(order_id: OrderId, #[prop(into)] on_close: Callback<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let network = use_network();
-    let api = use_api();
-    let quote = LocalResource::new(move || {
-        let client = api.client_untracked();
-        async move { client.restore_precalc(order_id, Priority::User).await }
-    });
     let writes = use_writes();
+    let quote = LocalResource::new(move || writes.restore_quote(order_id));
     let pending = RwSignal::new(false);
     let outcome = RwSignal::new(None::<WriteOutcome>);
     let restored = move || outcome.with(|o| o.as_ref().is_some_and(WriteOutcome::is_done));

@@ -17,7 +17,7 @@ pub use draft::{Draft, Step, flag};
 
 mod draft;
 
-const LAST_COUNTRY: &str = "smsrent.rent.country";
+const LAST_COUNTRY: &str = crate::store::keys::RENT_COUNTRY;
 const LIST_TTL_MINUTES: i64 = 5;
 
 #[derive(Clone, Copy)]
@@ -107,10 +107,12 @@ impl RentStore {
     pub fn refresh_availability(&self, api: Api) {
         let Some(key) = self.offers_key() else { return };
         let offers = self.offers;
-        let client = api.client_untracked();
+        let (country, period) = key.clone();
+        let request = api.for_account(move |c| async move {
+            c.availability(country, period, Priority::User).await
+        });
         leptos::task::spawn_local(async move {
-            let (country, period) = key.clone();
-            if let Ok(counts) = client.availability(country, period, Priority::User).await {
+            if let Some(Ok(counts)) = request.await {
                 let counts: std::collections::BTreeMap<_, _> = counts.rows.into_iter().collect();
                 offers.patch(&key, |o| {
                     for s in &mut o.services {
