@@ -52,6 +52,9 @@ pub fn OrdersScreen() -> impl IntoView {
     let ticker = use_ticker();
     let flash = Flash(RwSignal::new(None));
     provide_context(flash);
+    // One minute clock for the whole screen (the note, the list, the rows),
+    // owned by the screen, so no part's clock dies with another part.
+    row::MinuteClock::provide();
     let filter = RwSignal::new(Filter::default());
     let updated = move || {
         store.updated_at.get().map(|t| {
