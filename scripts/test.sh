@@ -12,6 +12,8 @@ step "set-up: the app needs no root, the tests say what does"
 bash scripts/checks/setup-roles.sh
 step "screens go through the stores, never the API client"
 bash scripts/checks/screens-no-client.sh
+step "the size probes' patches still apply (scripts/size-bound.sh)"
+bash scripts/checks/size-bound-patches.sh
 step "cargo fmt --check"
 cargo fmt --all --check
 step "clippy (host)"
