@@ -11,6 +11,7 @@ use crate::clock::Ticker;
 use crate::i18n::{I18n, Lang, use_i18n};
 use crate::pwa::{AppUpdate, OfflineBanner, UpdateBanner, app_href, router_base};
 use crate::screen::archive::ArchiveScreen;
+use crate::screen::history::HistoryScreen;
 use crate::screen::orders::OrdersScreen;
 use crate::screen::rent::RentScreen;
 use crate::screen::settings::SettingsScreen;
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=OrdersScreen />
                         <Route path=path!("/rent") view=RentScreen />
                         <Route path=path!("/archive") view=ArchiveScreen />
+                        <Route path=path!("/history") view=HistoryScreen />
                         <Route path=path!("/settings") view=SettingsScreen />
                     </Routes>
                 </main>
@@ -77,6 +79,7 @@ fn Header() -> impl IntoView {
                 <A href=app_href("/") exact=true>{move || i18n.t("nav-orders")}</A>
                 <A href=app_href("/rent")>{move || i18n.t("nav-rent")}</A>
                 <A href=app_href("/archive")>{move || i18n.t("nav-archive")}</A>
+                <A href=app_href("/history")>{move || i18n.t("nav-history")}</A>
                 <A href=app_href("/settings")>{move || i18n.t("nav-settings")}</A>
             </nav>
             <LanguageSelect />

@@ -144,6 +144,16 @@ test.describe('every screen is accessible, fits 360 px and has both themes', () 
       },
     },
     {
+      name: 'history', open: async (page) => {
+        // What the SMS panel read is remembered, then found.
+        await orders(page);
+        await page.locator(`tr.order-row[data-order-id="${withSms}"]`).getByRole('button', { name: /^SMS of/ }).click();
+        await expect(page.getByRole('button', { name: 'Copy code 482913' })).toBeVisible();
+        await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
+        await expect(page.getByTestId('history-hits').locator('li').first()).toBeVisible();
+      },
+    },
+    {
       name: 'settings', open: async (page) => {
         await page.goto('/settings');
         await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
@@ -166,7 +176,7 @@ test.describe('every screen is accessible, fits 360 px and has both themes', () 
       await openWithKey(page, key, '/settings');
       await page.setViewportSize({ width: 360, height: 780 });
       const wide: string[] = [];
-      for (const path of ['/', '/rent', '/archive', '/settings']) {
+      for (const path of ['/', '/rent', '/archive', '/history', '/settings']) {
         await page.goto(path);
         await page.waitForLoadState('networkidle');
         await page.evaluate(() => document.fonts.ready);

@@ -1,8 +1,6 @@
 //! Which account the app talks to: one value that every store reads, to
 //! start over when it changes and to drop answers meant for another one.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
-
 use rentapi::ApiKey;
 
 /// Demo mode (the simulator in this page), or a key at an endpoint.
@@ -19,11 +17,15 @@ pub struct KeyPrint(u32);
 
 impl KeyPrint {
     pub fn of(key: &ApiKey) -> Self {
-        let mut h = DefaultHasher::new();
-        key.expose().hash(&mut h);
-        // Half the hash: enough to tell keys apart, less to go on.
-        Self(h.finish() as u32)
+        Self(fnv32(key.expose().as_bytes()))
     }
+}
+
+/// FNV-1a, 32 bits: stable across builds (std's hasher is not promised to
+/// be), since the SMS memory's name is made from it; short, so it tells
+/// keys apart and gives little to go on.
+fn fnv32(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |h, b| (h ^ u32::from(*b)).wrapping_mul(0x0100_0193))
 }
 
 /// The current account, one epoch of it: saving a key (even the same one
@@ -63,6 +65,18 @@ impl Account {
 }
 
 impl Mode {
+    /// The name of this account's SMS memory (an IndexedDB database):
+    /// one for the demo, one per endpoint and key.
+    pub fn memory_name(&self) -> String {
+        match self {
+            Mode::Demo => format!("{}.demo", crate::store::keys::MEMORY),
+            Mode::Live { endpoint, key } => {
+                let at = fnv32(endpoint.as_bytes()) ^ key.0;
+                format!("{}.live.{at:08x}", crate::store::keys::MEMORY)
+            }
+        }
+    }
+
     fn of(key: Option<&ApiKey>, endpoint: &str) -> Self {
         match key {
             Some(key) => Mode::Live { endpoint: endpoint.to_owned(), key: KeyPrint::of(key) },
@@ -101,5 +115,19 @@ mod tests {
         let shown = format!("{a:?}");
         assert!(!shown.contains("secret"), "{shown}");
         assert!(Account::first(None, "x").is_demo());
+    }
+
+    #[test]
+    fn each_account_has_its_own_memory() {
+        let at = |k: &str, e: &str| Account::first(Some(&key(k)), e).mode.memory_name();
+        let smspva = "https://smspva.com/api/rent.php";
+        assert_eq!(Account::first(None, smspva).mode.memory_name(), "smsrent.history.demo");
+        assert_eq!(at("secret-one", smspva), at("secret-one", smspva));
+        assert_ne!(at("secret-one", smspva), at("secret-two", smspva));
+        assert_ne!(at("secret-one", smspva), at("secret-one", "https://simsms.org/api/rent.php"));
+        assert!(at("secret-one", smspva).starts_with("smsrent.history.live."));
+        // Stored under this name: it must not change between builds.
+        assert_eq!(at("secret-one", smspva), "smsrent.history.live.a0755100");
+        assert!(!at("secret-one", smspva).contains("secret"));
     }
 }

@@ -1,7 +1,7 @@
 //! The client handle provided through context: the core's typed client over
 //! the scheduler, over fetch (a real key) or the in-page simulator (demo).
 
-mod account;
+pub mod account;
 mod demo;
 mod fetch;
 mod scheduled;

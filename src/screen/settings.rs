@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
 use crate::store::choice::Choice;
+use crate::store::memory::{MemoryStore, use_memory};
 use crate::store::network::use_network;
 use crate::store::orders::use_orders;
 use crate::store::settings::{
@@ -27,6 +28,7 @@ pub fn SettingsScreen() -> impl IntoView {
             <CurrencyField />
             <NumberCopyField />
             <ThemeField />
+            <HistoryField />
         </section>
     }
 }
@@ -130,6 +132,10 @@ fn KeyField() -> impl IntoView {
                         type="button"
                         class="danger"
                         on:click=move |_| {
+                            // The memory's name comes from the key: gone first.
+                            if let Some(memory) = use_context::<MemoryStore>() {
+                                memory.forget_live();
+                            }
                             settings.forget_key();
                             reveal.set(false);
                             said.set(Some("settings-key-forgotten"));
@@ -308,4 +314,109 @@ fn radios<T: Choice>(
             }
         })
         .collect_view()
+}
+
+/// "1.5 MB": bytes as people read them.
+fn size_text(bytes: f64) -> String {
+    let units = ["B", "KB", "MB", "GB"];
+    let mut v = bytes.max(0.0);
+    let mut unit = 0;
+    while v >= 1000.0 && unit + 1 < units.len() {
+        v /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 { format!("{v:.0} {}", units[0]) } else { format!("{v:.1} {}", units[unit]) }
+}
+
+/// How long SMS are kept, how much is stored, and "Clear history".
+#[component]
+fn HistoryField() -> impl IntoView {
+    let i18n = use_i18n();
+    let memory = use_memory();
+    memory.measure();
+    let confirming = RwSignal::new(false);
+    let said = RwSignal::new(false);
+    let count = move || memory.stats.get().map_or(0, |s| s.sms);
+    view! {
+        <fieldset class="field" data-testid="history-settings">
+            <legend>{move || i18n.t("settings-history")}</legend>
+            <label class="filter-field">
+                <span>{move || i18n.t("settings-history-keep")}</span>
+                <select
+                    data-testid="keep-days"
+                    prop:value=move || memory.keep_days.get().to_string()
+                    on:change:target=move |ev| {
+                        if let Ok(days) = ev.target().value().parse() {
+                            memory.keep_days.set(days);
+                        }
+                    }
+                >
+                    {rentapi::history::KEEP_DAYS_CHOICES
+                        .map(|days| {
+                            let key = match days {
+                                7 => "keep-7",
+                                30 => "keep-30",
+                                90 => "keep-90",
+                                365 => "keep-365",
+                                _ => "keep-3650",
+                            };
+                            view! {
+                                <option value=days.to_string() selected=move || memory.keep_days.get() == days>
+                                    {move || i18n.t(key)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <p class="help" data-testid="history-stored">
+                {move || memory.stats.get().map(|s| {
+                    let max = rentapi::history::MAX_ENTRIES.to_string();
+                    let mut text = i18n.fmt("settings-history-stored", &[("n", &s.sms.to_string()), ("max", &max)]);
+                    if let Some(bytes) = s.bytes {
+                        text = format!("{text} {}", i18n.fmt("settings-history-bytes", &[("size", &size_text(bytes))]));
+                    }
+                    text
+                })}
+            </p>
+            <Show
+                when=move || confirming.get()
+                fallback=move || view! {
+                    <button
+                        type="button"
+                        class="danger"
+                        data-testid="history-clear"
+                        disabled=move || count() == 0
+                        on:click=move |_| {
+                            said.set(false);
+                            confirming.set(true);
+                        }
+                    >
+                        {move || i18n.t("settings-history-clear")}
+                    </button>
+                }
+            >
+                <p class="confirm" role="alert">
+                    {move || i18n.fmt("settings-history-clear-confirm", &[("n", &count().to_string())])}
+                    " "
+                    <button
+                        type="button"
+                        class="danger"
+                        data-testid="history-clear-confirm"
+                        on:click=move |_| {
+                            memory.clear();
+                            confirming.set(false);
+                            said.set(true);
+                        }
+                    >
+                        {move || i18n.t("settings-history-clear")}
+                    </button>
+                    " "
+                    <button type="button" on:click=move |_| confirming.set(false)>{move || i18n.t("cancel")}</button>
+                </p>
+            </Show>
+            <p class="status" role="status">{move || said.get().then(|| i18n.t("settings-history-cleared"))}</p>
+            {move || memory.error.get().map(|_| view! { <p class="notice error">{i18n.t("history-failed")}</p> })}
+        </fieldset>
+    }
 }

@@ -39,6 +39,7 @@ pub const FIXED: &[(&str, Kind)] = &[
     (THEME, Kind::Preference),
     (NOTIFY, Kind::Preference),
     (SOUND, Kind::Preference),
+    (KEEP_DAYS, Kind::Preference),
     (RENT_COUNTRY, Kind::Preference),
     (DEMO, Kind::Demo),
     (TIMEOUT_MS, Kind::TestKnob),
@@ -66,6 +67,14 @@ impl PerAccount {
     }
 }
 
+/// The SMS memory's IndexedDB databases: `smsrent.history.demo` and one
+/// `smsrent.history.live.<account>` per endpoint and key
+/// ([`crate::api::account::Mode::memory_name`]). "Forget key" deletes the
+/// live ones; the demo's goes with a demo reset.
+pub const MEMORY: &str = "smsrent.history";
+/// How many days the memory keeps SMS (a device choice).
+pub const KEEP_DAYS: &str = "smsrent.history.keep_days";
+
 /// What "Forget key" deletes: the key and the real account's data; the
 /// demo's and the device's choices stay.
 pub fn forgotten() -> Vec<String> {
@@ -77,6 +86,7 @@ pub fn forgotten() -> Vec<String> {
 pub fn is_known(name: &str) -> bool {
     FIXED.iter().any(|(k, _)| *k == name)
         || PER_ACCOUNT.iter().any(|k| name == k.0 || name == k.of(true) || name == k.of(false))
+        || name.strip_prefix(MEMORY).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
 }
 
 #[cfg(test)]

@@ -8,8 +8,10 @@ pub mod cache;
 pub mod catalog;
 pub mod checks;
 pub mod choice;
+pub mod focus;
 pub mod guard;
 pub mod keys;
+pub mod memory;
 pub mod network;
 pub mod orders;
 pub mod reminders;
@@ -23,7 +25,7 @@ pub mod watch;
 pub mod writes;
 
 /// Provides the dashboard's stores (orders, seen SMS, SMS, catalog, the
-/// notifier, the chime, reminders, the writes, batch prolong) over `api`;
+/// notifier, the chime, reminders, the SMS memory, the writes, batch prolong) over `api`;
 /// the app and the browser tests call this.
 pub fn provide_dashboard(api: crate::api::Api) -> sms::SmsStore {
     let orders = orders::OrdersStore::provide(api);
@@ -35,6 +37,8 @@ pub fn provide_dashboard(api: crate::api::Api) -> sms::SmsStore {
     let checks = checks::Checks::provide(api, orders, network);
     reminders::RemindersStore::provide(api, orders, Some(notifier), i18n);
     let chime = crate::ui::sound::Chime::provide();
+    memory::MemoryStore::provide(api, orders);
+    focus::Focus::provide();
     let sms = sms::SmsStore::provide(api, orders, seen, Some(notifier), Some(chime));
     let writes = writes::OrderWrites::provide(api, orders, sms, checks);
     batch::BatchStore::provide(api, orders, network, writes);

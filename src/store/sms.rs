@@ -16,6 +16,7 @@ use rentapi::{ApiError, ErrorKind, OrderId};
 use crate::api::Api;
 use crate::clock;
 use crate::i18n::{I18n, use_i18n};
+use crate::store::memory::MemoryStore;
 use crate::store::orders::OrdersStore;
 use crate::store::seen::SeenStore;
 use crate::store::watch::Watches;
@@ -112,6 +113,8 @@ pub struct SmsStore {
     pub watches: Watches,
     /// The tab is visible: watches read only then, as polling does.
     visible: Signal<bool>,
+    /// Where every SMS read is kept (absent in tests that do not need it).
+    memory: Option<MemoryStore>,
 }
 
 impl SmsStore {
@@ -136,6 +139,7 @@ impl SmsStore {
                 let v = use_document_visibility();
                 Signal::derive(move || v.get() == VisibilityState::Visible)
             },
+            memory: use_context::<MemoryStore>(),
         };
         // A tab coming back resumes the watches it paused.
         Effect::new(move |_| {
@@ -206,6 +210,11 @@ impl SmsStore {
                     }
                 }
             });
+            if let (Some(memory), Some(bundle)) = (self.memory, &fresh)
+                && let Some(order) = self.orders.row(id)
+            {
+                order.with_untracked(|o| memory.remember(o, bundle));
+            }
             let own = fresh.as_ref().map(|b| b.own.as_slice());
             let again = self.watches.go_on(id, own, gone, clock::now());
             if let (Some(bundle), Priority::Background) = (&fresh, priority) {

@@ -5,6 +5,7 @@ pub mod checks;
 pub mod copy;
 pub mod country;
 pub mod dialog;
+pub mod download;
 pub mod error;
 pub mod help;
 pub mod money;

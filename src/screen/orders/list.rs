@@ -49,6 +49,13 @@ pub fn OrdersList(filter: RwSignal<Filter>) -> impl IntoView {
                     }
                 }}
             </p>
+            <crate::screen::history::ExportButtons
+                what="export-orders"
+                disabled=Signal::derive(move || shown.with(Vec::is_empty))
+                on_export=Callback::new(move |json| {
+                    shown.with_untracked(|ids| super::export::save(store, ids, i18n.lang.get_untracked(), json))
+                })
+            />
             // The rules of activating and prolonging hold for every order:
             // said once here rather than by two "?" in each of a thousand rows.
             {move || {

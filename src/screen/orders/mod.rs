@@ -10,8 +10,10 @@ mod actions;
 mod batch;
 mod dialogs;
 mod expiring;
+mod export;
 mod filters;
 mod list;
+mod older;
 mod period;
 mod prolong;
 mod row;
@@ -24,6 +26,7 @@ use rentapi::schedule::Priority;
 
 use crate::clock::{self, use_ticker};
 use crate::i18n::use_i18n;
+use crate::store::focus::Focus;
 use crate::store::network::use_network;
 use crate::store::orders::use_orders;
 use crate::ui::error::ErrorNotice;
@@ -55,7 +58,9 @@ pub fn OrdersScreen() -> impl IntoView {
     // One minute clock for the whole screen (the note, the list, the rows),
     // owned by the screen, so no part's clock dies with another part.
     row::MinuteClock::provide();
-    let filter = RwSignal::new(Filter::default());
+    // "Show the number" from the History screen arrives as `/?q=<digits>`.
+    let asked = use_context::<Focus>().and_then(Focus::take).unwrap_or_default();
+    let filter = RwSignal::new(Filter { text: asked, ..Filter::default() });
     let updated = move || {
         store.updated_at.get().map(|t| {
             let age = clock::ago(i18n, t, ticker.0.get());

@@ -46,7 +46,12 @@ pub fn SmsPanel(#[prop(into)] order: Signal<Order>) -> impl IntoView {
             loading=Signal::derive(move || slot.with(|s| s.loading))
             error=Signal::derive(move || slot.with(|s| s.error.clone()))
             on_refresh=Callback::new(move |()| sms.fetch(id, Priority::User))
-        />
+        >
+            <super::older::OlderSms
+                number=Signal::derive(move || order.with(|o| o.display_number()))
+                bundle=Signal::derive(move || slot.with(|s| s.bundle.clone()))
+            />
+        </SmsView>
     }
 }
 
@@ -60,6 +65,9 @@ pub fn SmsView(
     #[prop(optional, into)] loading: Signal<bool>,
     #[prop(optional, into)] error: Signal<Option<ApiError>>,
     #[prop(optional)] on_refresh: Option<Callback<()>>,
+    /// Shown last in the panel (what the number received before).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let network = use_network();
@@ -135,6 +143,7 @@ pub fn SmsView(
                     </div>
                 </section>
             </Show>
+            {children.map(|c| c())}
         </section>
     }
 }

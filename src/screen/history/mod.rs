@@ -1,0 +1,175 @@
+//! The History screen: every SMS the app has read, on this device, found
+//! by one search box and a few filters, newest first, a page at a time;
+//! the hits exported as CSV or JSON.
+
+mod hits;
+
+use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
+use leptos::prelude::*;
+use rentapi::CountryCode;
+use rentapi::export;
+use rentapi::history::Query;
+
+use crate::i18n::use_i18n;
+use crate::store::memory::{Loaded, use_memory};
+use crate::ui::country::CountryNames;
+use crate::ui::download;
+
+/// Hits drawn at first and at each "show more".
+pub const PAGE: usize = 50;
+
+/// The start of a day picked in a date field, in the browser's time zone.
+fn day_start(value: &str, days_after: i64) -> Option<DateTime<Utc>> {
+    let day = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()?;
+    let day = day.checked_add_signed(chrono::Duration::days(days_after))?;
+    let local = Local.from_local_datetime(&day.and_hms_opt(0, 0, 0)?).earliest()?;
+    Some(local.with_timezone(&Utc))
+}
+
+#[component]
+pub fn HistoryScreen() -> impl IntoView {
+    let i18n = use_i18n();
+    let memory = use_memory();
+    memory.load();
+    let text = RwSignal::new(String::new());
+    let service = RwSignal::new(String::new());
+    let country = RwSignal::new(String::new());
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let has_code = RwSignal::new(false);
+    let query = Memo::new(move |_| Query {
+        text: text.get(),
+        service: service.get(),
+        country: country.get(),
+        from: day_start(&from.get(), 0),
+        // The "to" day is included: up to the start of the next one.
+        to: day_start(&to.get(), 1),
+        has_code: has_code.get(),
+    });
+    let hits = Memo::new(move |_| query.with(|q| memory.search(q)));
+    let facets = Memo::new(move |_| memory.facets());
+    let export = move |json: bool| {
+        let entries = hits.with_untracked(|h| memory.entries(h));
+        let rows: Vec<Vec<String>> = entries.iter().map(|e| export::sms_row(e, &Local)).collect();
+        let now = crate::clock::now();
+        if json {
+            let name = export::file_name("sms", now, &Local, "json");
+            download::save(&name, "application/json", &export::json(&export::SMS_COLUMNS, &rows));
+        } else {
+            let name = export::file_name("sms", now, &Local, "csv");
+            download::save(&name, "text/csv", &export::csv(&export::SMS_COLUMNS, &rows));
+        }
+    };
+    let state = move || memory.loaded.get();
+    view! {
+        <section class="screen history">
+            <header class="screen-head">
+                <h1>{move || i18n.t("history-title")}</h1>
+            </header>
+            <p class="help">{move || i18n.t("history-intro")}</p>
+            <div class="history-filters" role="search">
+                <input
+                    type="search"
+                    class="history-text"
+                    data-testid="history-search"
+                    aria-label=move || i18n.t("history-search")
+                    placeholder=move || i18n.t("history-search-placeholder")
+                    prop:value=move || text.get()
+                    on:input:target=move |ev| text.set(ev.target().value())
+                />
+                <label class="filter-field">
+                    <span>{move || i18n.t("history-service")}</span>
+                    <select
+                        data-testid="history-service"
+                        prop:value=move || service.get()
+                        on:change:target=move |ev| service.set(ev.target().value())
+                    >
+                        <option value="">{move || i18n.t("history-service-any")}</option>
+                        {move || facets.with(|(services, _)| services.iter().map(|s| {
+                            let s = s.clone();
+                            view! { <option value=s.clone() selected=service.get_untracked() == s>{s.clone()}</option> }
+                        }).collect_view())}
+                    </select>
+                </label>
+                <label class="filter-field">
+                    <span>{move || i18n.t("history-country")}</span>
+                    <select
+                        data-testid="history-country"
+                        prop:value=move || country.get()
+                        on:change:target=move |ev| country.set(ev.target().value())
+                    >
+                        <option value="">{move || i18n.t("history-country-any")}</option>
+                        {move || {
+                            let lang = i18n.lang.get();
+                            facets.with(|(_, countries)| countries.iter().map(|c| {
+                                let name = CountryNames::new(lang, &CountryCode::new(c), c).shown;
+                                let c = c.clone();
+                                view! { <option value=c.clone() selected=country.get_untracked() == c>{name}</option> }
+                            }).collect_view())
+                        }}
+                    </select>
+                </label>
+                <label class="filter-field">
+                    <span>{move || i18n.t("history-from")}</span>
+                    <input type="date" data-testid="history-from" prop:value=move || from.get() on:change:target=move |ev| from.set(ev.target().value()) />
+                </label>
+                <label class="filter-field">
+                    <span>{move || i18n.t("history-to")}</span>
+                    <input type="date" data-testid="history-to" prop:value=move || to.get() on:change:target=move |ev| to.set(ev.target().value()) />
+                </label>
+                <label class="choice">
+                    <input type="checkbox" data-testid="history-has-code" prop:checked=move || has_code.get() on:change:target=move |ev| has_code.set(ev.target().checked()) />
+                    {move || i18n.t("history-has-code")}
+                </label>
+            </div>
+            {move || match state() {
+                Loaded::No | Loaded::Loading => view! { <p class="muted">{i18n.t("history-loading")}</p> }.into_any(),
+                Loaded::Failed => view! { <p class="notice error" role="alert">{i18n.t("history-failed")}</p> }.into_any(),
+                Loaded::Ready => view! {
+                    <div class="list-bar">
+                        <p class="list-count muted" aria-live="polite" data-testid="history-count">
+                            {move || i18n.fmt("history-count", &[("n", &hits.with(Vec::len).to_string())])}
+                        </p>
+                        <ExportButtons what="export-sms" disabled=Signal::derive(move || hits.with(Vec::is_empty)) on_export=Callback::new(export) />
+                    </div>
+                    <hits::Hits hits />
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// "Export: CSV JSON", each button named in full for screen readers.
+#[component]
+pub fn ExportButtons(
+    /// The key of the buttons' full name ("Export the SMS found as {format}").
+    what: &'static str,
+    #[prop(into)] disabled: Signal<bool>,
+    /// Called with `true` for JSON, `false` for CSV.
+    on_export: Callback<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let button = move |json: bool| {
+        let (short, format) = if json { ("export-json", "JSON") } else { ("export-csv", "CSV") };
+        view! {
+            <button
+                type="button"
+                class="export"
+                data-testid=if json { "export-json" } else { "export-csv" }
+                aria-label=move || i18n.fmt(what, &[("format", format)])
+                disabled=move || disabled.get()
+                on:click=move |_| on_export.run(json)
+            >
+                {move || i18n.t(short)}
+            </button>
+        }
+    };
+    view! {
+        <span class="export-buttons" role="group" aria-label=move || i18n.t("export-label")>
+            <span class="muted" aria-hidden="true">{move || i18n.t("export-label")} ": "</span>
+            {button(false)}
+            " "
+            {button(true)}
+        </span>
+    }
+}
