@@ -20,6 +20,7 @@ pub mod sms;
 pub mod storage;
 pub mod theme;
 pub mod watch;
+pub mod write_state;
 pub mod writes;
 
 /// Provides the dashboard's stores (orders, seen SMS, SMS, catalog, the
