@@ -11,6 +11,7 @@
 
 use leptos::prelude::*;
 use rentapi::model::{Order, OrderState};
+use rentapi::rules::prolong_block;
 
 use crate::clock;
 use crate::i18n::{I18n, use_i18n};
@@ -22,7 +23,7 @@ use crate::ui::error::ErrorNotice;
 
 use super::Flash;
 use super::dialogs::{AddServiceDialog, DeleteDialog};
-use super::prolong::{ProlongDialog, block_text, prolong_block};
+use super::prolong::{ProlongDialog, block_text};
 use super::row::use_minute;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

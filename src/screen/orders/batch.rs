@@ -9,13 +9,12 @@
 //! paid); while a ticked number's price is still loading the confirmation
 //! waits, so the total it names is the one that will be spent.
 
-use std::collections::HashSet;
-
 use leptos::prelude::*;
 use rentapi::CountryCode;
 use rentapi::model::Order;
 use rentapi::rules::{
-    BatchLine, batch_candidates, batch_choices, batch_quote, batch_total, prolong_room,
+    BatchLine, batch_candidates, batch_choices, batch_quote, batch_ticked, batch_to_send,
+    batch_total, batch_waits, prolong_room,
 };
 use wasm_bindgen::JsCast;
 
@@ -84,12 +83,7 @@ fn BatchChoose(on_close: Callback<()>) -> impl IntoView {
     let choice = PeriodChoice::new(batch_choices(&list, opened_at));
     let has_choices = !choice.is_empty();
     // "All expiring": every number that can be prolonged at all, ticked.
-    let ticked = RwSignal::new(
-        list.iter()
-            .filter(|o| prolong_room(o, opened_at).is_ok())
-            .map(|o| o.id)
-            .collect::<HashSet<_>>(),
-    );
+    let ticked = RwSignal::new(batch_ticked(&list, opened_at));
     let empty = list.is_empty();
     let started = Memo::new(move |_| batch.run.with(Option::is_some));
     let finished = Memo::new(move |_| batch.run.with(|r| r.as_ref().is_some_and(|r| !r.running)));
@@ -103,18 +97,9 @@ fn BatchChoose(on_close: Callback<()>) -> impl IntoView {
         lines.with(|ls| ticked.with(|t| batch_total(ls.iter().filter(|l| t.contains(&l.id)))))
     });
     // A ticked number that can take the period waits for its price.
+    let loading = move |o: &Order| matches!(catalog.prices(&o.cname), None | Some(Prices::Loading));
     let waiting = Memo::new(move |_| {
-        list.with_value(|l| {
-            lines.with(|ls| {
-                ticked.with(|t| {
-                    l.iter().zip(ls).any(|(o, line)| {
-                        t.contains(&o.id)
-                            && line.until.is_ok()
-                            && matches!(catalog.prices(&o.cname), None | Some(Prices::Loading))
-                    })
-                })
-            })
-        })
+        list.with_value(|l| lines.with(|ls| ticked.with(|t| batch_waits(l, ls, t, loading))))
     });
     let failed = Memo::new(move |_| {
         countries.with_value(|cs| {
@@ -129,11 +114,8 @@ fn BatchChoose(on_close: Callback<()>) -> impl IntoView {
         let items = list.with_value(|l| {
             lines.with_untracked(|ls| {
                 ticked.with_untracked(|t| {
-                    l.iter()
-                        .zip(ls)
-                        .filter(|(o, line)| t.contains(&o.id) && line.sendable())
-                        .map(|(o, line)| item(o, line))
-                        .collect::<Vec<_>>()
+                    let send = batch_to_send(l, ls, t);
+                    send.into_iter().map(|(o, line)| item(o, line)).collect::<Vec<_>>()
                 })
             })
         });
