@@ -75,9 +75,9 @@ fn BatchChoose(on_close: Callback<()>) -> impl IntoView {
         .with_untracked(|l| batch_candidates(l, opened_at).into_iter().cloned().collect());
     let mut countries: Vec<CountryCode> = Vec::new();
     for o in &list {
-        if !countries.contains(&o.cname) {
-            catalog.ensure(&o.cname);
-            countries.push(o.cname.clone());
+        if !countries.contains(&o.country) {
+            catalog.ensure(&o.country);
+            countries.push(o.country.clone());
         }
     }
     let choice = PeriodChoice::new(batch_choices(&list, opened_at));
@@ -97,7 +97,8 @@ fn BatchChoose(on_close: Callback<()>) -> impl IntoView {
         lines.with(|ls| ticked.with(|t| batch_total(ls.iter().filter(|l| t.contains(&l.id)))))
     });
     // A ticked number that can take the period waits for its price.
-    let loading = move |o: &Order| matches!(catalog.prices(&o.cname), None | Some(Prices::Loading));
+    let loading =
+        move |o: &Order| matches!(catalog.prices(&o.country), None | Some(Prices::Loading));
     let waiting = Memo::new(move |_| {
         list.with_value(|l| lines.with(|ls| ticked.with(|t| batch_waits(l, ls, t, loading))))
     });
@@ -137,7 +138,7 @@ fn BatchChoose(on_close: Callback<()>) -> impl IntoView {
                 let id = o.id;
                 let can = prolong_room(o, opened_at).is_ok();
                 let (number, service, country) =
-                    (o.display_number(), o.service_name(), o.cname.clone());
+                    (o.display_number(), o.service_name(), o.country.clone());
                 let text = move || {
                     let prices = catalog.prices(&country);
                     lines.with(|ls| ls.get(i).map(|line| line_text(i18n, line, prices)))
@@ -352,7 +353,7 @@ fn result_text(i18n: I18n, item: &BatchItem, outcome: &ItemOutcome) -> (&'static
 
 /// The daily price of `order`'s service in its country, when known (tracked).
 fn price_day(catalog: CatalogStore, order: &Order) -> Option<f64> {
-    catalog.prices(&order.cname).and_then(|p| p.price_day(&order.scode))
+    catalog.prices(&order.country).and_then(|p| p.price_day(&order.scode))
 }
 
 /// What one line says: its price and new expiry, or why it is left out.

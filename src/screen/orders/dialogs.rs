@@ -57,7 +57,7 @@ pub fn AddServiceDialog(
     let catalog = use_catalog();
     let store = use_orders();
     let snapshot = order.get_untracked();
-    let (country, until) = (snapshot.cname.clone(), snapshot.until);
+    let (country, until) = (snapshot.country.clone(), snapshot.until);
     catalog.ensure(&country);
     let number = snapshot.display_number();
     let title = {

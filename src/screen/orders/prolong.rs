@@ -61,7 +61,7 @@ pub fn ProlongDialog(
     let i18n = use_i18n();
     let catalog = use_catalog();
     let snapshot = order.get_untracked();
-    let country = snapshot.cname.clone();
+    let country = snapshot.country.clone();
     let service = snapshot.scode.clone();
     catalog.ensure(&country);
     // The choices are fixed when the dialog opens, so they never shift under the pointer.
