@@ -6,40 +6,24 @@ use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 
-use crate::api::{Api, use_api};
-use crate::clock::Ticker;
-use crate::i18n::{I18n, Lang, use_i18n};
-use crate::pwa::{AppUpdate, OfflineBanner, UpdateBanner, app_href, router_base};
+use crate::api::use_api;
+use crate::i18n::{Lang, use_i18n};
+use crate::pwa::{OfflineBanner, UpdateBanner, app_href, router_base};
 use crate::screen::archive::ArchiveScreen;
 use crate::screen::history::HistoryScreen;
 use crate::screen::orders::OrdersScreen;
 use crate::screen::rent::RentScreen;
 use crate::screen::settings::SettingsScreen;
-use crate::store::network::Network;
-use crate::store::rent::RentStore;
 use crate::store::seen::page_title;
-use crate::store::settings::SettingsStore;
-use crate::store::theme::ThemeStore;
-use crate::ui::announce::{Announcer, LiveRegion};
-use crate::ui::copy::Clipboard;
+use crate::ui::announce::LiveRegion;
 
 /// Provides the stores, then lays out the screens.
 #[component]
 pub fn App() -> impl IntoView {
-    I18n::provide();
-    Ticker::provide();
-    let settings = SettingsStore::provide();
-    let api = Api::provide(settings);
-    Network::provide(Signal::derive(move || api.is_demo()));
-    let sms = crate::store::provide_dashboard(api);
+    let sms = crate::store::provide_all();
     // "(2) smsrent" while new SMS wait to be seen.
     let i18n = use_i18n();
     Effect::new(move |_| document().set_title(&page_title(i18n.t("app-name"), sms.unseen_total())));
-    RentStore::provide(api);
-    ThemeStore::provide();
-    AppUpdate::provide();
-    Announcer::provide();
-    Clipboard::provide();
     // While the first answers travel (the requests go out before timers run).
     set_timeout(crate::clock::warm_up, std::time::Duration::ZERO);
     // The screens are drawn in the next task: the stores' first requests

@@ -1,6 +1,7 @@
 //! The one clock of the app: the browser's, in UTC; shown in its time zone.
 
 use chrono::{DateTime, Utc};
+use rentapi::time_left::Ago;
 
 /// Milliseconds since the UNIX epoch, from the browser (or the host in tests).
 pub fn now_ms() -> f64 {
@@ -176,11 +177,10 @@ pub fn use_ticker() -> Ticker {
 
 /// "12 s ago" / "3 min ago" / "2 h ago".
 pub fn ago(i18n: crate::i18n::I18n, then: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let secs = (now - then).num_seconds().max(0);
-    let (key, n) = match secs {
-        0..60 => ("ago-seconds", secs),
-        60..3600 => ("ago-minutes", secs / 60),
-        _ => ("ago-hours", secs / 3600),
+    let (key, n) = match Ago::of(then, now) {
+        Ago::Seconds(n) => ("ago-seconds", n),
+        Ago::Minutes(n) => ("ago-minutes", n),
+        Ago::Hours(n) => ("ago-hours", n),
     };
     i18n.fmt(key, &[("n", &n.to_string())])
 }

@@ -7,7 +7,6 @@ mod common;
 use common::*;
 use smsrent::screen::archive::ArchiveScreen;
 use smsrent::screen::rent::RentScreen;
-use smsrent::store::rent::RentStore;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -93,11 +92,7 @@ async fn archive_names_its_services() {
 #[wasm_bindgen_test]
 async fn wizard_keeps_choices_and_refuses_long_periods() {
     clear_storage();
-    let host = mount(|| {
-        let api = leptos::prelude::expect_context::<smsrent::api::Api>();
-        RentStore::provide(api);
-        leptos::view! { <RentScreen /> }
-    });
+    let host = mount(|| leptos::view! { <RentScreen /> });
     assert!(wait_until(10_000, || text(&host).contains("Россия")).await, "{}", text(&host));
     let russia = find_all(&host, "button.choice-card")
         .into_iter()

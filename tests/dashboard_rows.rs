@@ -10,6 +10,7 @@ use chrono::Duration;
 use common::*;
 use leptos::prelude::*;
 use rentapi::model::{Order, OrderState};
+use smsrent::interned::ROW_CLASSES;
 use smsrent::screen::orders::OrderRow;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -154,4 +155,53 @@ async fn delete_asks_first_naming_the_number_and_service() {
     leptos::task::tick().await;
     assert!(find(&host, "[role=dialog]").is_none());
     host.remove();
+}
+
+/// The interned class strings (`src/interned.rs`) are the ones rows set:
+/// each class attribute of the usual rows is an interned string, or one
+/// followed by toggled ones (`order has-new-sms`), and each interned one is
+/// set by some row. A class added to a row, or one a row no longer sets,
+/// fails here until the list says so.
+#[wasm_bindgen_test]
+async fn the_interned_class_strings_are_those_rows_set() {
+    clear_storage();
+    let news = Order { hasnewsms: true, ..order(43, OrderState::Active, 3, true) };
+    let host = mount_rows(vec![
+        order(40, OrderState::NotActive, 20, false),
+        order(41, OrderState::Active, 3, true),
+        order(42, OrderState::Activating, 20, false),
+        news,
+    ]);
+    leptos::task::tick().await;
+    let mut used = std::collections::BTreeSet::new();
+    let mut strays = Vec::new();
+    let groups = find_all(&host, "tbody.order");
+    assert_eq!(groups.len(), 4);
+    for group in groups {
+        let inner = find_all(&group, "[class]").into_iter().map(JsCast::unchecked_into);
+        for el in std::iter::once(group.unchecked_into::<web_sys::Element>()).chain(inner) {
+            let class = el.get_attribute("class").unwrap();
+            match as_interned(&class) {
+                Some(parts) => used.extend(parts),
+                None => strays.push(class),
+            }
+        }
+    }
+    assert!(strays.is_empty(), "rows set classes not interned: {strays:?}");
+    let unused: Vec<_> = ROW_CLASSES.iter().filter(|c| !used.contains(*c)).collect();
+    assert!(unused.is_empty(), "interned but no row sets them: {unused:?}");
+    host.remove();
+}
+
+/// `class` as interned strings: one whole, or one and then toggled ones.
+fn as_interned(class: &str) -> Option<Vec<&'static str>> {
+    if let Some(whole) = ROW_CLASSES.iter().find(|c| **c == class) {
+        return Some(vec![whole]);
+    }
+    class.match_indices(' ').find_map(|(i, _)| {
+        let first = ROW_CLASSES.iter().find(|c| **c == &class[..i])?;
+        let mut rest = as_interned(&class[i + 1..])?;
+        rest.insert(0, first);
+        Some(rest)
+    })
 }

@@ -20,9 +20,10 @@ use rentapi::sim::demo::{
     TELEGRAM_ACTIVATING, TIKTOK_ACTIVE, WHATSAPP_INACTIVE,
 };
 use rentapi::sim::{SimConfig, Simulator};
-use rentapi::{CountryCode, OrderId, Period, Request, ServiceCode};
+use rentapi::{ApiError, CountryCode, ErrorKind, OrderId, Period, Request, ServiceCode};
 use smsrent::store::checks::{Checks, use_checks};
 use smsrent::store::orders::{OrdersStore, use_orders};
+use smsrent::store::write_state::WriteState;
 use smsrent::store::writes::{OrderWrites, Write, WriteOutcome, use_writes};
 use wasm_bindgen_test::*;
 
@@ -149,4 +150,40 @@ async fn every_write_is_sent_once_and_never_again_after_failing() {
     assert!(checks.checking() || !checks.told.with_untracked(Vec::is_empty), "being checked");
     assert_eq!(calls_of("create_multi"), before + 1);
     not_retried("create_multi", before + 1).await;
+}
+
+/// A screen's write state: pending from the click to the answer, a click
+/// meanwhile starts nothing, and an ignored write leaves the last outcome.
+#[wasm_bindgen_test]
+async fn a_screens_write_state_keeps_what_to_say() {
+    let refused = ApiError::new(ErrorKind::Rejected, "no");
+    let write = WriteState::<u32>::new();
+    let failed = WriteOutcome::Failed(refused.clone());
+    write.run(async move {
+        sleep(100).await;
+        failed
+    });
+    assert!(write.pending_untracked(), "pending from the click");
+    let second = Rc::new(Cell::new(false));
+    let started = second.clone();
+    write.run(async move {
+        started.set(true);
+        WriteOutcome::Done(1)
+    });
+    let answered = || wait_until(5_000, move || !write.pending_untracked());
+    assert!(answered().await, "the answer ends pending");
+    assert!(!second.get(), "a click while pending starts nothing");
+    assert_eq!(untrack(|| write.error()), Some(refused.clone()));
+    assert!(untrack(|| write.ended() && !write.done()));
+
+    write.run(async { WriteOutcome::Ignored });
+    assert!(answered().await);
+    assert_eq!(untrack(|| write.error()), Some(refused), "the failure is still what to say");
+
+    write.run(async { WriteOutcome::Done(7) });
+    assert!(answered().await);
+    assert!(untrack(|| write.done()) && untrack(|| write.error()).is_none());
+    assert!(untrack(|| write.with_outcome(|o| o == Some(&WriteOutcome::Done(7)))));
+    write.clear();
+    assert!(!untrack(|| write.ended()), "cleared: nothing to say");
 }

@@ -3,51 +3,38 @@
 //! show the price before the user confirms. The archive takes the services'
 //! names from here too (its rows name a service by code only).
 
-use std::collections::HashMap;
-
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 use leptos::prelude::*;
 use rentapi::model::ServicePrice;
 use rentapi::schedule::Priority;
-use rentapi::{ApiError, CountryCode, Period, ServiceCode};
+use rentapi::{CountryCode, Period, ServiceCode};
 
 use crate::api::Api;
-use crate::clock;
+use crate::store::cache::{Entry, TtlCache};
 
 /// Prices are asked again after this long.
 pub const FRESH_MINUTES: i64 = 10;
 
 /// One country's price list.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Prices {
-    Loading,
-    Ready(Vec<ServicePrice>),
-    Failed(ApiError),
-}
+pub type Prices = Entry<Vec<ServicePrice>>;
 
 impl Prices {
     /// The daily price of `service`, when the list has it.
     pub fn price_day(&self, service: &ServiceCode) -> Option<f64> {
-        match self {
-            Prices::Ready(list) => list.iter().find(|p| p.service == *service).map(|p| p.price_day),
-            _ => None,
-        }
+        let list = self.ready()?;
+        list.iter().find(|p| p.service == *service).map(|p| p.price_day)
     }
 }
 
 #[derive(Clone, Copy)]
 pub struct CatalogStore {
-    prices: RwSignal<HashMap<CountryCode, (Prices, DateTime<Utc>)>>,
-    api: Api,
+    prices: TtlCache<CountryCode, Vec<ServicePrice>>,
 }
 
 impl CatalogStore {
     pub fn provide(api: Api) -> Self {
-        let me = Self { prices: RwSignal::new(HashMap::new()), api };
-        Effect::new(move |_| {
-            api.account();
-            me.prices.set(HashMap::new());
-        });
+        let ttl = Duration::minutes(FRESH_MINUTES);
+        let me = Self { prices: TtlCache::new(api, ttl).loading_when_asked_again() };
         provide_context(me);
         me
     }
@@ -64,65 +51,36 @@ impl CatalogStore {
     }
 
     fn load(self, country: &CountryCode, priority: Priority) {
-        let now = clock::now();
-        let fresh = self.prices.with_untracked(|m| {
-            m.get(country).is_some_and(|(p, at)| match p {
-                Prices::Loading => true,
-                Prices::Ready(_) => now - *at < Duration::minutes(FRESH_MINUTES),
-                Prices::Failed(_) => false,
-            })
-        });
-        if fresh {
-            return;
-        }
-        self.prices.update(|m| {
-            m.insert(country.clone(), (Prices::Loading, now));
-        });
         let asked = country.clone();
         // The daily price of a one-week rental: the page's `price_day`.
-        let request = self
-            .api
-            .for_account(move |c| async move { c.prices(asked, Period::weeks(1), priority).await });
-        let country = country.clone();
-        leptos::task::spawn_local(async move {
-            let Some(result) = request.await else { return };
-            let prices = match result {
-                Ok(list) => Prices::Ready(list.rows),
-                Err(err) => Prices::Failed(err),
-            };
-            self.prices.update(|m| {
-                m.insert(country, (prices, clock::now()));
-            });
+        self.prices.ensure(country.clone(), move |c| async move {
+            c.prices(asked, Period::weeks(1), priority).await.map(|list| list.rows)
         });
     }
 
     /// The name of `service` in any price list loaded (tracked): a code
     /// names the same service in every country.
     pub fn service_name(&self, service: &ServiceCode) -> Option<String> {
-        self.prices.with(|m| {
-            m.values().find_map(|(prices, _)| match prices {
-                Prices::Ready(list) => list
-                    .iter()
-                    .find(|p| p.service == *service && !p.name.trim().is_empty())
-                    .map(|p| p.name.clone()),
-                _ => None,
-            })
+        self.prices.find_map(|prices| {
+            let list = prices.ready()?;
+            let named = list.iter().find(|p| p.service == *service && !p.name.trim().is_empty());
+            named.map(|p| p.name.clone())
         })
     }
 
     /// `country`'s list was asked for, whatever came of it (tracked).
     pub fn asked(&self, country: &CountryCode) -> bool {
-        self.prices.with(|m| m.contains_key(country))
+        self.prices.contains(country)
     }
 
     /// Some list is on its way (tracked).
     pub fn loading(&self) -> bool {
-        self.prices.with(|m| m.values().any(|(p, _)| matches!(p, Prices::Loading)))
+        self.prices.find_map(|p| matches!(p, Prices::Loading).then_some(())).is_some()
     }
 
     /// `country`'s prices as known now (tracked).
     pub fn prices(&self, country: &CountryCode) -> Option<Prices> {
-        self.prices.with(|m| m.get(country).map(|(p, _)| p.clone()))
+        self.prices.get(country)
     }
 }
 

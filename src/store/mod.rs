@@ -22,12 +22,34 @@ pub mod sms;
 pub mod storage;
 pub mod theme;
 pub mod watch;
+pub mod write_state;
 pub mod writes;
 
-/// Provides the dashboard's stores (orders, seen SMS, SMS, catalog, the
-/// notifier, the chime, reminders, the SMS memory, the writes, batch prolong) over `api`;
-/// the app and the browser tests call this.
-pub fn provide_dashboard(api: crate::api::Api) -> sms::SmsStore {
+/// Provides every store and context the screens read, in the order they
+/// need each other: the app calls this, and so do the browser tests, so
+/// there is one list. Returns the SMS store (the app's title counts its
+/// unseen SMS).
+pub fn provide_all() -> sms::SmsStore {
+    use leptos::prelude::Signal;
+
+    crate::i18n::I18n::provide();
+    crate::clock::Ticker::provide();
+    let settings = settings::SettingsStore::provide();
+    let api = crate::api::Api::provide(settings);
+    network::Network::provide(Signal::derive(move || api.is_demo()));
+    let sms = provide_dashboard(api);
+    rent::RentStore::provide(api);
+    theme::ThemeStore::provide();
+    crate::pwa::AppUpdate::provide();
+    crate::ui::announce::Announcer::provide();
+    crate::ui::copy::Clipboard::provide();
+    sms
+}
+
+/// The dashboard's stores (orders, seen SMS, SMS, catalog, the notifier,
+/// the chime, reminders, the SMS memory, the writes, batch prolong) over
+/// `api`.
+fn provide_dashboard(api: crate::api::Api) -> sms::SmsStore {
     let orders = orders::OrdersStore::provide(api);
     let seen = seen::SeenStore::provide(api);
     let notifier = crate::ui::notify::Notifier::provide();

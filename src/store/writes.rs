@@ -67,6 +67,16 @@ impl<T> WriteOutcome<T> {
         }
     }
 
+    /// The same outcome with what a done write gave turned by `f`.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> WriteOutcome<U> {
+        match self {
+            WriteOutcome::Done(value) => WriteOutcome::Done(f(value)),
+            WriteOutcome::Failed(err) => WriteOutcome::Failed(err),
+            WriteOutcome::Unknown(err) => WriteOutcome::Unknown(err),
+            WriteOutcome::Ignored => WriteOutcome::Ignored,
+        }
+    }
+
     pub fn is_done(&self) -> bool {
         matches!(self, WriteOutcome::Done(_))
     }

@@ -1,20 +1,12 @@
-//! Shared by the browser tests: mounting with every provider (demo mode:
-//! the simulator in the page, no network), sample orders, and small DOM
-//! helpers.
+//! Shared by the browser tests: mounting with every provider the app has
+//! (`store::provide_all`; demo mode: the simulator in the page, no
+//! network), sample orders, and small DOM helpers.
 #![allow(dead_code)]
 
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
 use rentapi::OrderId;
 use rentapi::model::{Order, OrderState};
-use smsrent::api::Api;
-use smsrent::clock::Ticker;
-use smsrent::i18n::I18n;
-use smsrent::store::network::Network;
-use smsrent::store::settings::SettingsStore;
-use smsrent::store::theme::ThemeStore;
-use smsrent::ui::announce::Announcer;
-use smsrent::ui::copy::Clipboard;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -38,15 +30,7 @@ pub fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlE
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), move || {
-        I18n::provide();
-        Ticker::provide();
-        let settings = SettingsStore::provide();
-        let api = Api::provide(settings);
-        Network::provide(Signal::derive(move || api.is_demo()));
-        ThemeStore::provide();
-        Announcer::provide();
-        Clipboard::provide();
-        smsrent::store::provide_dashboard(api);
+        smsrent::store::provide_all();
         view()
     });
     handle.forget();

@@ -82,7 +82,7 @@ where
         o.id.to_string(),
         o.display_number(),
         o.service_name(),
-        o.cname.to_string(),
+        o.country.to_string(),
         state.to_owned(),
         iso(o.until, tz),
         o.provider.clone().unwrap_or_default(),

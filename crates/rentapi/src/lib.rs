@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+pub mod addable;
 pub mod client;
 pub mod code;
 pub mod decode;
@@ -20,6 +21,7 @@ pub mod redact;
 pub mod rules;
 pub mod schedule;
 pub mod sim;
+pub mod time_left;
 pub mod transport;
 
 pub use error::{ApiError, ErrorKind, RestoreCode};

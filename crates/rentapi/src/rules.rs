@@ -1,10 +1,12 @@
 //! The provider's business rules as plain functions: when an order can be
 //! prolonged and by how much, and what rentals and restorations cost.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::method::{OrderId, Period};
+use crate::method::{OrderId, Period, PeriodUnit};
 use crate::model::Order;
 
 /// A number can be prolonged only when fewer than this many days are left.
@@ -92,6 +94,31 @@ pub fn prolong_room(order: &Order, now: DateTime<Utc>) -> Result<ProlongRoom, Pr
     Ok(ProlongRoom { max_days, latest_until })
 }
 
+/// Why `order` cannot be prolonged at `now`, if it cannot.
+pub fn prolong_block(order: &Order, now: DateTime<Utc>) -> Option<ProlongBlock> {
+    prolong_room(order, now).err()
+}
+
+/// After the provider refused to prolong `order`: how much room its limits
+/// (`canprolongmax`, `canprolonguntil`) leave at `now`, or `None` when it
+/// set none (then its refusal is all there is to say).
+pub fn refusal_block(order: &Order, now: DateTime<Utc>) -> Option<ProlongBlock> {
+    if order.canprolongmax == 0 && order.canprolonguntil.is_none() {
+        return None;
+    }
+    Some(match prolong_room(order, now) {
+        Ok(room) => {
+            ProlongBlock::LimitReached { max_days: room.max_days, latest_until: room.latest_until }
+        }
+        Err(block) => block,
+    })
+}
+
+/// The counts offered for `unit` among the allowed `choices`, in order.
+pub fn counts_for(choices: &[Period], unit: PeriodUnit) -> Vec<u32> {
+    choices.iter().filter(|p| p.unit == unit).map(|p| p.count).collect()
+}
+
 /// Whether `order` expires within the prolong window (and has not yet).
 pub fn expires_soon(order: &Order, now: DateTime<Utc>) -> bool {
     order.until > now && order.until - now < Duration::days(PROLONG_WINDOW_DAYS)
@@ -168,6 +195,39 @@ pub fn batch_choices<'a>(
 ) -> Vec<Period> {
     let widest = orders.into_iter().filter_map(|o| prolong_room(o, now).ok());
     widest.max_by_key(|room| room.max_days).map(prolong_choices).unwrap_or_default()
+}
+
+/// The orders of a batch ticked at first: every one that can be prolonged at all.
+pub fn batch_ticked<'a>(
+    orders: impl IntoIterator<Item = &'a Order>,
+    now: DateTime<Utc>,
+) -> HashSet<OrderId> {
+    orders.into_iter().filter(|o| prolong_room(o, now).is_ok()).map(|o| o.id).collect()
+}
+
+/// Whether the batch must wait before it is confirmed: a ticked order that
+/// can take the period has a price still `loading`, so the total would
+/// not be the one spent. `lines` are `orders`' quote, in the same order.
+pub fn batch_waits(
+    orders: &[Order],
+    lines: &[BatchLine],
+    ticked: &HashSet<OrderId>,
+    loading: impl Fn(&Order) -> bool,
+) -> bool {
+    orders
+        .iter()
+        .zip(lines)
+        .any(|(o, line)| ticked.contains(&o.id) && line.until.is_ok() && loading(o))
+}
+
+/// What a confirmed batch sends: the ticked orders whose line is sendable,
+/// with their line (`lines` are `orders`' quote, in the same order).
+pub fn batch_to_send<'a>(
+    orders: &'a [Order],
+    lines: &'a [BatchLine],
+    ticked: &HashSet<OrderId>,
+) -> Vec<(&'a Order, &'a BatchLine)> {
+    orders.iter().zip(lines).filter(|(o, line)| ticked.contains(&o.id) && line.sendable()).collect()
 }
 
 /// What prolonging one order of a batch by a period would do.
@@ -419,6 +479,87 @@ mod tests {
         assert_eq!(two[1].cost, None, "no price for what cannot be sent");
         assert_eq!(batch_total(&two), (1, 91.0));
         assert_eq!(batch_total(&two[2..]), (0, 0.0));
+    }
+
+    #[test]
+    fn a_batch_ticks_what_can_be_prolonged_waits_for_prices_and_sends_the_ticked() {
+        let mut orders = vec![order(3.0), order(4.0), order(5.0), order(20.0)];
+        for (i, o) in orders.iter_mut().enumerate() {
+            o.id = OrderId(i as u64 + 1);
+        }
+        orders[2].canprolong = false;
+        let ticked = batch_ticked(&orders, t(0.0));
+        assert_eq!(
+            ticked,
+            HashSet::from([OrderId(1), OrderId(2)]),
+            "not the refused, not 20 days off"
+        );
+        assert!(batch_ticked([], t(0.0)).is_empty());
+
+        // The second's price is loading: the total waits; unticked, it does not.
+        let price = |o: &Order| (o.id != OrderId(2)).then_some(2.0);
+        let lines = batch_quote(&orders, Period::weeks(1), price, t(0.0));
+        let loading = |o: &Order| o.id == OrderId(2);
+        assert!(batch_waits(&orders, &lines, &ticked, loading));
+        let first_only = HashSet::from([OrderId(1)]);
+        assert!(!batch_waits(&orders, &lines, &first_only, loading));
+        // One that cannot take the period waits for nothing.
+        let refused_loading = |o: &Order| o.id == OrderId(3);
+        let all: HashSet<OrderId> = orders.iter().map(|o| o.id).collect();
+        assert!(!batch_waits(&orders, &lines, &all, refused_loading));
+        assert!(!batch_waits(&[], &[], &all, |_| true));
+
+        // Sent: ticked and sendable (a known price, room for the period).
+        let ids =
+            |sent: Vec<(&Order, &BatchLine)>| sent.iter().map(|(o, _)| o.id.0).collect::<Vec<_>>();
+        assert_eq!(ids(batch_to_send(&orders, &lines, &all)), [1]);
+        let priced = batch_quote(&orders, Period::weeks(1), |_| Some(2.0), t(0.0));
+        assert_eq!(ids(batch_to_send(&orders, &priced, &all)), [1, 2]);
+        assert_eq!(ids(batch_to_send(&orders, &priced, &first_only)), [1]);
+        assert!(batch_to_send(&orders, &priced, &HashSet::new()).is_empty());
+    }
+
+    #[test]
+    fn a_refusal_says_the_room_the_providers_limits_leave() {
+        let mut o = order(3.0);
+        o.canprolong = false;
+        o.canprolongmax = 0;
+        assert_eq!(refusal_block(&o, t(0.0)), None, "no limits: nothing more to say");
+        o.canprolongmax = 5;
+        let five = ProlongBlock::LimitReached { max_days: 5, latest_until: t(90.0) };
+        assert_eq!(refusal_block(&o, t(0.0)), Some(five));
+        // Room for more than a week, yet refused: the room is what is said.
+        let mut roomy = order(3.0);
+        roomy.canprolonguntil = Some(t(30.0));
+        let room = ProlongBlock::LimitReached { max_days: 27, latest_until: t(30.0) };
+        assert_eq!(refusal_block(&roomy, t(0.0)), Some(room));
+        assert_eq!(refusal_block(&roomy, t(4.0)), Some(ProlongBlock::Expired));
+    }
+
+    #[test]
+    fn the_window_is_said_before_the_providers_flag() {
+        let o = |days, canprolong| Order { canprolong, canprolongmax: 60, ..order(days) };
+        // More than 7 days left: the provider says no, the user learns when.
+        assert_eq!(
+            prolong_block(&o(20.0, false), t(0.0)),
+            Some(ProlongBlock::NotYet { opens_at: t(13.0) })
+        );
+        assert_eq!(prolong_block(&o(3.0, true), t(0.0)), None);
+        assert_eq!(prolong_block(&o(3.0, false), t(0.0)), Some(ProlongBlock::Refused));
+        assert_eq!(prolong_block(&o(3.0, true), t(4.0)), Some(ProlongBlock::Expired));
+        let capped = Order { canprolonguntil: Some(t(5.0)), ..o(3.0, true) };
+        assert_eq!(
+            prolong_block(&capped, t(0.0)),
+            Some(ProlongBlock::LimitReached { max_days: 2, latest_until: t(5.0) })
+        );
+    }
+
+    #[test]
+    fn counts_per_unit() {
+        let choices = [Period::weeks(1), Period::weeks(2), Period::months(1)];
+        assert_eq!(counts_for(&choices, PeriodUnit::Week), [1, 2]);
+        assert_eq!(counts_for(&choices, PeriodUnit::Month), [1]);
+        assert!(counts_for(&[], PeriodUnit::Month).is_empty());
     }
 
     #[test]

@@ -27,7 +27,8 @@ fn summary(method: Method, raw: &RawResponse) -> String {
                 .rows
                 .iter()
                 .map(|o| {
-                    let row = format!("{} {} [{}] {}", o.id, o.display_number(), o.scode, o.cname);
+                    let row =
+                        format!("{} {} [{}] {}", o.id, o.display_number(), o.scode, o.country);
                     row.trim_end().to_owned()
                 })
                 .collect();

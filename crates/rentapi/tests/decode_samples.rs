@@ -68,6 +68,7 @@ fn orders_sample_and_drift_agree() {
     assert_eq!(o.canprolonguntil.unwrap().timestamp(), 1634883780);
     assert_eq!(o.display_number(), "+7 9096068511");
     assert_eq!(o.api_number(), "79096068511");
+    assert_eq!((o.dial_code.as_str(), o.country.as_str()), ("+7", "RU"));
     assert_eq!(drift[0].provider.as_deref(), Some("MTS"));
     assert_eq!(Order { provider: None, ..drift[0].clone() }, *o);
 }
@@ -293,6 +294,7 @@ fn history_and_restore_quote() {
         "pnumber": "79929831844", "outdays": 32, "orderid": 317017, "prolongTo": 30}}"#;
     let q: RestoreQuote = ok(Method::RestoreUserPrecalc, quote);
     assert_eq!((q.price, q.outdays, q.prolong_to, q.orderid), (2.4, 32, 30, OrderId(317017)));
+    assert_eq!(q.country, "EN", "this answer's `ccode` is a country");
 }
 
 #[test]

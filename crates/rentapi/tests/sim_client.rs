@@ -86,8 +86,8 @@ fn snapshot(c: &Client<SimTransport>) -> Vec<String> {
             .map(|o| rentapi::model::Order {
                 provider: None,
                 scode: ServiceCode::default(),
-                cname: CountryCode::default(),
-                ccode: String::new(),
+                country: CountryCode::default(),
+                dial_code: String::new(),
                 pnumber: o.international_number(),
                 ..o.clone()
             })

@@ -7,7 +7,8 @@ use rentapi::{ApiError, ErrorKind, OrderId};
 
 use crate::i18n::use_i18n;
 use crate::store::network::use_network;
-use crate::store::writes::{WriteOutcome, use_writes};
+use crate::store::write_state::WriteState;
+use crate::store::writes::use_writes;
 use crate::ui::checks::ChecksNotice;
 use crate::ui::dialog::Dialog;
 use crate::ui::error::ErrorNotice;
@@ -19,32 +20,20 @@ pub fn RestoreFlow(order_id: OrderId, #[prop(into)] on_close: Callback<bool>) ->
     let network = use_network();
     let writes = use_writes();
     let quote = LocalResource::new(move || writes.restore_quote(order_id));
-    let pending = RwSignal::new(false);
-    let outcome = RwSignal::new(None::<WriteOutcome>);
-    let restored = move || outcome.with(|o| o.as_ref().is_some_and(WriteOutcome::is_done));
+    let write = WriteState::new();
+    let restored = move || write.done();
     let confirm = move |_| {
         // One confirmation, one request: a click while it runs, or after its answer, does nothing.
-        if pending.get_untracked() || outcome.with_untracked(Option::is_some) {
-            return;
+        if !untrack(|| write.ended()) {
+            write.run(writes.restore(order_id));
         }
-        pending.set(true);
-        leptos::task::spawn_local(async move {
-            let done = writes.restore(order_id).await;
-            let _ = pending.try_set(false);
-            if done != WriteOutcome::Ignored {
-                let _ = outcome.try_set(Some(done));
-            }
-        });
     };
     // A lost answer is checked against the orders (store::checks), said below.
-    let restore_error = Signal::derive(move || match outcome.get() {
-        Some(WriteOutcome::Failed(e)) => Some(e),
-        _ => None,
-    });
+    let restore_error = Signal::derive(move || write.error());
     // Escape, the backdrop and Cancel close it, but not while the restore
     // is on its way: its outcome must be seen.
     let close = Callback::new(move |()| {
-        if !pending.get_untracked() {
+        if !write.pending_untracked() {
             on_close.run(restored());
         }
     });
@@ -63,7 +52,7 @@ pub fn RestoreFlow(order_id: OrderId, #[prop(into)] on_close: Callback<bool>) ->
                 <button
                     type="button"
                     class="primary"
-                    disabled=move || pending.get() || outcome.with(Option::is_some) || network.writes_blocked()
+                    disabled=move || write.pending() || write.ended() || network.writes_blocked()
                     aria-describedby=network.write_described_by()
                     on:click=confirm
                 >

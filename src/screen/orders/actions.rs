@@ -4,26 +4,26 @@
 //! disabled while it is on its way, and the outcome is said in words (in
 //! the row, and to screen readers through the app's announcer).
 //!
-//! Every row has these, so they are kept light: one `pending` flag and one
-//! outcome per row (no `Action` and no effects), labels written once in
-//! the language of the moment (the list makes its rows anew when it
-//! changes), and the texts that are usually empty (why prolonging is not
+//! Every row has these, so they are kept light: one `WriteState` per row
+//! (no `Action` and no effects), labels written once in the language of the
+//! moment (the list makes its rows anew when it changes), and the texts that are usually empty (why prolonging is not
 //! possible, the outcome) only present when there is something to say.
 
 use leptos::prelude::*;
-use rentapi::ApiError;
 use rentapi::model::{Order, OrderState};
+use rentapi::rules::prolong_block;
 
 use crate::clock;
 use crate::i18n::{I18n, use_i18n};
 use crate::store::network::use_network;
+use crate::store::write_state::WriteState;
 use crate::store::writes::{Write, WriteOutcome, use_writes};
 use crate::ui::announce::use_announcer;
 use crate::ui::error::ErrorNotice;
 
 use super::Flash;
 use super::dialogs::{AddServiceDialog, DeleteDialog};
-use super::prolong::{ProlongDialog, block_text, prolong_block};
+use super::prolong::{ProlongDialog, block_text};
 use super::row::use_minute;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,13 +31,6 @@ enum Open {
     Prolong,
     Delete,
     AddService,
-}
-
-/// What the last write did, in words.
-#[derive(Debug, Clone, PartialEq)]
-enum Outcome {
-    Done(Write, String),
-    Failed(ApiError),
 }
 
 #[component]
@@ -56,73 +49,68 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
         order.with(|o| prolong_block(o, now))
     });
     let open = RwSignal::new(None::<Open>);
-    let outcome = RwSignal::new(None::<Outcome>);
-    let pending = RwSignal::new(false);
+    // Done, the write is kept with what it did in words.
+    let write = WriteState::<(Write, String)>::new();
 
     // A click while this row's write is on its way changes nothing here
     // (and the store would send nothing); the answer is applied only if
     // the row is still there.
     let send = move |w: Write| {
-        if pending.get_untracked() {
+        if write.pending_untracked() {
             return;
         }
-        pending.set(true);
-        outcome.set(None);
+        write.clear();
         let order = order.get_untracked();
-        leptos::task::spawn_local(async move {
-            let result = writes.send(&order, w.clone()).await;
-            let _ = pending.try_set(false);
-            match result {
-                WriteOutcome::Done(()) => {
-                    let text = untrack(|| done_text(i18n, &w, &order));
+        write.run(async move {
+            let outcome = writes.send(&order, w.clone()).await.map(|()| {
+                let text = untrack(|| done_text(i18n, &w, &order));
+                (w, text)
+            });
+            match &outcome {
+                WriteOutcome::Done((w, text)) => {
                     if let Some(announcer) = announcer {
-                        announcer.say(&text);
+                        announcer.say(text);
                     }
-                    if let (Write::Delete, Some(flash)) = (&w, flash) {
+                    if let (Write::Delete, Some(flash)) = (w, flash) {
                         let _ = flash.0.try_set(Some(text.clone()));
                     }
-                    let _ = outcome.try_set(Some(Outcome::Done(w, text)));
                     let _ = open.try_set(None);
                 }
                 // It may have happened: no "try again"; the orders are read
                 // and compared (store::checks), and the app says what happened.
                 WriteOutcome::Unknown(_) => {
-                    let _ = outcome.try_set(None);
                     let _ = open.try_set(None);
                 }
-                WriteOutcome::Failed(err) => {
-                    let _ = outcome.try_set(Some(Outcome::Failed(err)));
-                }
-                // Another write for this order (a batch's) is on its way.
-                WriteOutcome::Ignored => {}
+                // Failed: said in the dialog. Ignored: another write for
+                // this order (a batch's) is on its way.
+                WriteOutcome::Failed(_) | WriteOutcome::Ignored => {}
             }
+            outcome
         });
     };
     let show = move |which: Open| {
-        outcome.set(None);
+        write.clear();
         open.set(Some(which));
     };
     // Plain closures (all they hold is Copy): the Callbacks and Signals the
     // dialogs take are made when one opens, not for every row.
     let close = move || Callback::new(move |()| open.set(None));
-    let failed = move || match outcome.get() {
-        Some(Outcome::Failed(e)) => Some(e),
-        _ => None,
-    };
-    let error = move || Signal::derive(failed);
-    let busy = move || pending.get() || network.writes_blocked();
+    let error = move || Signal::derive(move || write.error());
+    let busy = move || write.pending() || network.writes_blocked();
     let offline_reason = network.write_described_by();
     let reason_id = format!("prolong-why-{id}");
     let reason = move || block.get().map(|b| block_text(i18n, b));
     // What the row says now: "Sending…", or what the last write did
     // ("Activation requested…" only until the number is active).
     let said = move || {
-        if pending.get() {
+        if write.pending() {
             return Some(lang.text("action-sending").to_owned());
         }
-        outcome.with(|o| match o {
-            Some(Outcome::Done(Write::Activate, _)) if state.get() == OrderState::Active => None,
-            Some(Outcome::Done(_, text)) => Some(text.clone()),
+        write.with_outcome(|o| match o {
+            Some(WriteOutcome::Done((Write::Activate, _))) if state.get() == OrderState::Active => {
+                None
+            }
+            Some(WriteOutcome::Done((_, text))) => Some(text.clone()),
             _ => None,
         })
     };
@@ -180,24 +168,24 @@ pub fn RowActions(#[prop(into)] order: Signal<Order>) -> impl IntoView {
         // A failed write's error (in its dialog while that is open), or the dialog.
         {move || match open.get() {
             Some(Open::Prolong) => view! {
-                <ProlongDialog order pending error=error() on_confirm=Callback::new(move |p| send(Write::Prolong(p))) on_close=close() />
+                <ProlongDialog order pending=write.pending_signal() error=error() on_confirm=Callback::new(move |p| send(Write::Prolong(p))) on_close=close() />
             }
             .into_any(),
             Some(Open::Delete) => view! {
-                <DeleteDialog order pending error=error() on_confirm=Callback::new(move |()| send(Write::Delete)) on_close=close() />
+                <DeleteDialog order pending=write.pending_signal() error=error() on_confirm=Callback::new(move |()| send(Write::Delete)) on_close=close() />
             }
             .into_any(),
             Some(Open::AddService) => view! {
                 <AddServiceDialog
                     order
-                    pending
+                    pending=write.pending_signal()
                     error=error()
                     on_confirm=Callback::new(move |(code, name)| send(Write::AddService(code, name)))
                     on_close=close()
                 />
             }
             .into_any(),
-            None if outcome.with(|o| matches!(o, Some(Outcome::Failed(_)))) => view! { <ErrorNotice error=error() /> }.into_any(),
+            None if write.with_outcome(|o| matches!(o, Some(WriteOutcome::Failed(_)))) => view! { <ErrorNotice error=error() /> }.into_any(),
             None => ().into_any(),
         }}
     }

@@ -9,13 +9,12 @@
 //! paid); while a ticked number's price is still loading the confirmation
 //! waits, so the total it names is the one that will be spent.
 
-use std::collections::HashSet;
-
 use leptos::prelude::*;
 use rentapi::CountryCode;
 use rentapi::model::Order;
 use rentapi::rules::{
-    BatchLine, batch_candidates, batch_choices, batch_quote, batch_total, prolong_room,
+    BatchLine, batch_candidates, batch_choices, batch_quote, batch_ticked, batch_to_send,
+    batch_total, batch_waits, prolong_room,
 };
 use wasm_bindgen::JsCast;
 
@@ -76,20 +75,15 @@ fn BatchChoose(on_close: Callback<()>) -> impl IntoView {
         .with_untracked(|l| batch_candidates(l, opened_at).into_iter().cloned().collect());
     let mut countries: Vec<CountryCode> = Vec::new();
     for o in &list {
-        if !countries.contains(&o.cname) {
-            catalog.ensure(&o.cname);
-            countries.push(o.cname.clone());
+        if !countries.contains(&o.country) {
+            catalog.ensure(&o.country);
+            countries.push(o.country.clone());
         }
     }
     let choice = PeriodChoice::new(batch_choices(&list, opened_at));
     let has_choices = !choice.is_empty();
     // "All expiring": every number that can be prolonged at all, ticked.
-    let ticked = RwSignal::new(
-        list.iter()
-            .filter(|o| prolong_room(o, opened_at).is_ok())
-            .map(|o| o.id)
-            .collect::<HashSet<_>>(),
-    );
+    let ticked = RwSignal::new(batch_ticked(&list, opened_at));
     let empty = list.is_empty();
     let started = Memo::new(move |_| batch.run.with(Option::is_some));
     let finished = Memo::new(move |_| batch.run.with(|r| r.as_ref().is_some_and(|r| !r.running)));
@@ -103,18 +97,10 @@ fn BatchChoose(on_close: Callback<()>) -> impl IntoView {
         lines.with(|ls| ticked.with(|t| batch_total(ls.iter().filter(|l| t.contains(&l.id)))))
     });
     // A ticked number that can take the period waits for its price.
+    let loading =
+        move |o: &Order| matches!(catalog.prices(&o.country), None | Some(Prices::Loading));
     let waiting = Memo::new(move |_| {
-        list.with_value(|l| {
-            lines.with(|ls| {
-                ticked.with(|t| {
-                    l.iter().zip(ls).any(|(o, line)| {
-                        t.contains(&o.id)
-                            && line.until.is_ok()
-                            && matches!(catalog.prices(&o.cname), None | Some(Prices::Loading))
-                    })
-                })
-            })
-        })
+        list.with_value(|l| lines.with(|ls| ticked.with(|t| batch_waits(l, ls, t, loading))))
     });
     let failed = Memo::new(move |_| {
         countries.with_value(|cs| {
@@ -129,11 +115,8 @@ fn BatchChoose(on_close: Callback<()>) -> impl IntoView {
         let items = list.with_value(|l| {
             lines.with_untracked(|ls| {
                 ticked.with_untracked(|t| {
-                    l.iter()
-                        .zip(ls)
-                        .filter(|(o, line)| t.contains(&o.id) && line.sendable())
-                        .map(|(o, line)| item(o, line))
-                        .collect::<Vec<_>>()
+                    let send = batch_to_send(l, ls, t);
+                    send.into_iter().map(|(o, line)| item(o, line)).collect::<Vec<_>>()
                 })
             })
         });
@@ -155,7 +138,7 @@ fn BatchChoose(on_close: Callback<()>) -> impl IntoView {
                 let id = o.id;
                 let can = prolong_room(o, opened_at).is_ok();
                 let (number, service, country) =
-                    (o.display_number(), o.service_name(), o.cname.clone());
+                    (o.display_number(), o.service_name(), o.country.clone());
                 let text = move || {
                     let prices = catalog.prices(&country);
                     lines.with(|ls| ls.get(i).map(|line| line_text(i18n, line, prices)))
@@ -370,7 +353,7 @@ fn result_text(i18n: I18n, item: &BatchItem, outcome: &ItemOutcome) -> (&'static
 
 /// The daily price of `order`'s service in its country, when known (tracked).
 fn price_day(catalog: CatalogStore, order: &Order) -> Option<f64> {
-    catalog.prices(&order.cname).and_then(|p| p.price_day(&order.scode))
+    catalog.prices(&order.country).and_then(|p| p.price_day(&order.scode))
 }
 
 /// What one line says: its price and new expiry, or why it is left out.

@@ -2,7 +2,9 @@
 //! undone), add another service to its number (price shown first).
 
 use leptos::prelude::*;
-use rentapi::model::{Order, ServicePrice};
+use rentapi::addable::{addable, on_number};
+use rentapi::model::Order;
+use rentapi::time_left::days_left;
 use rentapi::{ApiError, ServiceCode};
 
 use crate::clock;
@@ -43,28 +45,6 @@ pub fn DeleteDialog(
     }
 }
 
-/// The services that can be added to `order`'s number: same country, not
-/// already rented on this number, by name.
-pub fn addable(
-    prices: &[ServicePrice],
-    order: &Order,
-    on_number: &[ServiceCode],
-) -> Vec<ServicePrice> {
-    let mut list: Vec<ServicePrice> = prices
-        .iter()
-        .filter(|p| p.service != order.scode && !on_number.contains(&p.service))
-        .cloned()
-        .collect();
-    list.sort_by_cached_key(|p| p.name.to_lowercase());
-    list
-}
-
-/// Whole days left on the number (a started day counts).
-pub fn days_left(order: &Order, now: chrono::DateTime<chrono::Utc>) -> i64 {
-    let secs = (order.until - now).num_seconds().max(0);
-    (secs + 86_399) / 86_400
-}
-
 #[component]
 pub fn AddServiceDialog(
     #[prop(into)] order: Signal<Order>,
@@ -77,7 +57,7 @@ pub fn AddServiceDialog(
     let catalog = use_catalog();
     let store = use_orders();
     let snapshot = order.get_untracked();
-    let country = snapshot.cname.clone();
+    let (country, until) = (snapshot.country.clone(), snapshot.until);
     catalog.ensure(&country);
     let number = snapshot.display_number();
     let title = {
@@ -87,12 +67,7 @@ pub fn AddServiceDialog(
     let options = {
         let country = country.clone();
         Memo::new(move |_| {
-            let on_number: Vec<ServiceCode> = store.orders.with(|list| {
-                list.iter()
-                    .filter(|o| o.api_number() == snapshot.api_number())
-                    .map(|o| o.scode.clone())
-                    .collect()
-            });
+            let on_number = store.orders.with(|list| on_number(list, &snapshot));
             catalog.prices(&country).map(|p| match p {
                 Prices::Ready(list) => Prices::Ready(addable(&list, &snapshot, &on_number)),
                 other => other,
@@ -107,7 +82,7 @@ pub fn AddServiceDialog(
             _ => None,
         })
     });
-    let days = days_left(&order.get_untracked(), clock::now());
+    let days = days_left(until, clock::now());
     let retry = country.clone();
 
     view! {
@@ -179,55 +154,5 @@ pub fn AddServiceDialog(
                 on_close
             />
         </Dialog>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::DateTime;
-    use rentapi::OrderId;
-    use rentapi::model::OrderState;
-
-    fn price(code: &str, name: &str) -> ServicePrice {
-        ServicePrice {
-            name: name.into(),
-            service: ServiceCode::new(code),
-            price_day: 5.0,
-            count: 1,
-        }
-    }
-
-    fn order(until: i64) -> Order {
-        let until = DateTime::from_timestamp(until, 0).unwrap();
-        Order {
-            id: OrderId(1),
-            state: OrderState::Active,
-            canprolongmax: 0,
-            ..Order::sample(until)
-        }
-    }
-
-    #[test]
-    fn offers_other_services_of_the_country_by_name() {
-        let prices = vec![
-            price("opt20", "WhatsApp"),
-            price("opt16", "Instagram"),
-            price("opt1", "google"),
-            price("opt29", "Telegram"),
-        ];
-        let got: Vec<String> = addable(&prices, &order(0), &[ServiceCode::new("opt29")])
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
-        assert_eq!(got, ["google", "WhatsApp"]);
-    }
-
-    #[test]
-    fn started_days_count() {
-        let now = DateTime::from_timestamp(0, 0).unwrap();
-        assert_eq!(days_left(&order(86_400 * 3), now), 3);
-        assert_eq!(days_left(&order(86_400 * 3 + 1), now), 4);
-        assert_eq!(days_left(&order(-5), now), 0);
     }
 }

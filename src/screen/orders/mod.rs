@@ -35,11 +35,10 @@ use crate::ui::skipped::Skipped;
 use crate::ui::sound::SoundToggle;
 
 pub use actions::RowActions;
-pub use dialogs::{AddServiceDialog, DeleteDialog, addable, days_left};
+pub use dialogs::{AddServiceDialog, DeleteDialog};
 pub use filters::{Filter, FilterBar, SortBy, StateFilter, matches_text, visible};
 pub use list::OrdersList;
-pub use period::counts_for;
-pub use prolong::{ProlongDialog, prolong_block};
+pub use prolong::ProlongDialog;
 pub use row::{OrderRow, countdown, state_class, state_text};
 pub use sms::{CodeButton, SmsList, SmsPanel, SmsView};
 

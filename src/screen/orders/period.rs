@@ -3,14 +3,10 @@
 //! dialog both use it.
 
 use leptos::prelude::*;
+use rentapi::rules::counts_for;
 use rentapi::{Period, PeriodUnit};
 
 use crate::i18n::use_i18n;
-
-/// The counts offered for `unit` among the allowed periods.
-pub fn counts_for(choices: &[Period], unit: PeriodUnit) -> Vec<u32> {
-    choices.iter().filter(|p| p.unit == unit).map(|p| p.count).collect()
-}
 
 /// The chosen unit and count, starting at one week.
 #[derive(Clone, Copy)]
@@ -115,18 +111,5 @@ pub fn PeriodPicker(
                 </select>
             </label>
         </fieldset>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_per_unit() {
-        let choices = vec![Period::weeks(1), Period::weeks(2), Period::months(1)];
-        assert_eq!(counts_for(&choices, PeriodUnit::Week), [1, 2]);
-        assert_eq!(counts_for(&choices, PeriodUnit::Month), [1]);
-        assert!(counts_for(&[], PeriodUnit::Month).is_empty());
     }
 }

@@ -2,10 +2,12 @@
 //! window, the provider's limits, never past 90 days), the new expiry and
 //! the price before the user confirms.
 
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use rentapi::model::Order;
-use rentapi::rules::{ProlongBlock, prolong_choices, prolong_room, prolong_to, rental_cost};
+use rentapi::rules::{
+    ProlongBlock, prolong_block, prolong_choices, prolong_room, prolong_to, refusal_block,
+    rental_cost,
+};
 use rentapi::{ApiError, ErrorKind, Period};
 
 use crate::clock;
@@ -16,11 +18,6 @@ use crate::ui::error::{ErrorNotice, RetryButton};
 use crate::ui::money;
 
 use super::period::{PeriodChoice, PeriodPicker};
-
-/// Why `order` cannot be prolonged at `now`, if it cannot.
-pub fn prolong_block(order: &Order, now: DateTime<Utc>) -> Option<ProlongBlock> {
-    prolong_room(order, now).err()
-}
 
 /// Why prolonging is not possible, in words: when it opens, or how much
 /// room the provider's limits leave.
@@ -49,19 +46,8 @@ fn refusal_reason(
     if !refused {
         return None;
     }
-    order.with(|o| {
-        if o.canprolongmax == 0 && o.canprolonguntil.is_none() {
-            return None;
-        }
-        let block = match prolong_room(o, clock::now()) {
-            Ok(room) => ProlongBlock::LimitReached {
-                max_days: room.max_days,
-                latest_until: room.latest_until,
-            },
-            Err(block) => block,
-        };
-        Some(block_text(i18n, block))
-    })
+    let block = order.with(|o| refusal_block(o, clock::now()))?;
+    Some(block_text(i18n, block))
 }
 
 #[component]
@@ -75,7 +61,7 @@ pub fn ProlongDialog(
     let i18n = use_i18n();
     let catalog = use_catalog();
     let snapshot = order.get_untracked();
-    let country = snapshot.cname.clone();
+    let country = snapshot.country.clone();
     let service = snapshot.scode.clone();
     catalog.ensure(&country);
     // The choices are fixed when the dialog opens, so they never shift under the pointer.
@@ -154,38 +140,5 @@ pub fn ProlongDialog(
                 on_close
             />
         </Dialog>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rentapi::model::OrderState;
-
-    fn t(days: f64) -> DateTime<Utc> {
-        DateTime::from_timestamp(1_700_000_000 + (days * 86_400.0) as i64, 0).unwrap()
-    }
-
-    fn order(until_days: f64, canprolong: bool) -> Order {
-        let sample = Order::sample(t(until_days));
-        Order { state: OrderState::Active, canprolong, canprolongmax: 60, ..sample }
-    }
-
-    #[test]
-    fn the_window_is_said_before_the_providers_flag() {
-        // More than 7 days left: the provider says no, the user learns when.
-        assert_eq!(
-            prolong_block(&order(20.0, false), t(0.0)),
-            Some(ProlongBlock::NotYet { opens_at: t(13.0) })
-        );
-        assert_eq!(prolong_block(&order(3.0, true), t(0.0)), None);
-        assert_eq!(prolong_block(&order(3.0, false), t(0.0)), Some(ProlongBlock::Refused));
-        assert_eq!(prolong_block(&order(3.0, true), t(4.0)), Some(ProlongBlock::Expired));
-        let mut capped = order(3.0, true);
-        capped.canprolonguntil = Some(t(5.0));
-        assert_eq!(
-            prolong_block(&capped, t(0.0)),
-            Some(ProlongBlock::LimitReached { max_days: 2, latest_until: t(5.0) })
-        );
     }
 }

@@ -13,6 +13,7 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use rentapi::model::{Order, OrderState};
+use rentapi::time_left::TimeLeft;
 
 use crate::clock::{self, use_ticker};
 
@@ -188,22 +189,19 @@ pub fn state_text(lang: Lang, state: OrderState) -> String {
     }
 }
 
-/// "5 d 3 h left", "4 h 10 min left", "expired".
+/// "5 d 3 h left", "4 h 10 min left", "expired" (what is left: `TimeLeft`).
 pub fn countdown(lang: Lang, until: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    if until.timestamp() <= 0 {
-        return String::new(); // the API did not say: no countdown rather than a false one
-    }
-    let left = until - now;
-    if left.num_seconds() <= 0 {
-        return lang.text("time-expired").to_owned();
-    }
-    let (d, h, m) = (left.num_days(), left.num_hours() % 24, left.num_minutes() % 60);
-    if d > 0 {
-        fill(lang.text("time-left"), &[("d", &d.to_string()), ("h", &h.to_string())])
-    } else if h > 0 {
-        fill(lang.text("time-left-hours"), &[("h", &h.to_string()), ("m", &m.to_string())])
-    } else {
-        fill(lang.text("time-left-minutes"), &[("m", &m.max(1).to_string())])
+    let n = |v: i64| v.to_string();
+    match TimeLeft::of(until, now) {
+        TimeLeft::Unknown => String::new(),
+        TimeLeft::Expired => lang.text("time-expired").to_owned(),
+        TimeLeft::Days { days, hours } => {
+            fill(lang.text("time-left"), &[("d", &n(days)), ("h", &n(hours))])
+        }
+        TimeLeft::Hours { hours, minutes } => {
+            fill(lang.text("time-left-hours"), &[("h", &n(hours)), ("m", &n(minutes))])
+        }
+        TimeLeft::Minutes(m) => fill(lang.text("time-left-minutes"), &[("m", &n(m))]),
     }
 }
 
@@ -211,21 +209,17 @@ pub fn countdown(lang: Lang, until: DateTime<Utc>, now: DateTime<Utc>) -> String
 mod tests {
     use super::*;
 
-    fn at(secs: i64) -> DateTime<Utc> {
-        DateTime::from_timestamp(1_700_000_000 + secs, 0).unwrap()
-    }
-
+    /// The words of each kind of time left (the counting is the core's,
+    /// `rentapi::time_left`, tested there).
     #[test]
-    fn countdowns() {
-        let now = at(0);
-        let c = |secs| countdown(Lang::En, at(secs), now);
+    fn countdowns_in_words() {
+        let now = DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+        let c = |secs| countdown(Lang::En, now + chrono::Duration::seconds(secs), now);
         assert_eq!(c(5 * 86_400 + 3 * 3600 + 59 * 60), "5 d 3 h left");
-        assert_eq!(c(86_400), "1 d 0 h left");
         assert_eq!(c(4 * 3600 + 10 * 60 + 30), "4 h 10 min left");
-        assert_eq!(c(3600), "1 h 0 min left");
-        assert_eq!(c(42 * 60 + 5), "42 min left");
-        assert_eq!(c(20), "1 min left", "under a minute still reads as time left");
-        assert_eq!(c(0), "expired");
+        assert_eq!(c(20), "1 min left");
         assert_eq!(c(-3600), "expired");
+        let unset = DateTime::from_timestamp(0, 0).unwrap();
+        assert_eq!(countdown(Lang::En, unset, now), "", "no expiry, no countdown");
     }
 }

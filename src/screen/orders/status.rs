@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use rentapi::NoAnswer;
 use rentapi::schedule::Priority;
+use rentapi::time_left::seconds_until;
 
 use crate::api::use_api;
 use crate::clock::{self, use_ticker};
@@ -41,12 +42,9 @@ pub fn ProviderStatus() -> impl IntoView {
     };
     let next = move || {
         let now = ticker.0.get();
-        match next_at() {
-            Some(at) if at > now => {
-                let n = (at - now).num_seconds().max(1);
-                i18n.fmt("trouble-next", &[("n", &n.to_string())])
-            }
-            _ => i18n.t("orders-retrying").to_owned(),
+        match next_at().and_then(|at| seconds_until(at, now)) {
+            Some(n) => i18n.fmt("trouble-next", &[("n", &n.to_string())]),
+            None => i18n.t("orders-retrying").to_owned(),
         }
     };
     let age = move || {

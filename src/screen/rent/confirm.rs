@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use rentapi::ApiError;
 use rentapi::model::NewOrder;
 
 use crate::i18n::use_i18n;
 use crate::pwa::app_href;
 use crate::store::network::use_network;
 use crate::store::rent::{Rented, Step, flag, use_rent};
-use crate::store::writes::{WriteOutcome, use_writes};
+use crate::store::write_state::WriteState;
+use crate::store::writes::use_writes;
 use crate::ui::country::CountryNames;
 use crate::ui::error::ErrorNotice;
 use crate::ui::money;
@@ -139,33 +139,17 @@ fn ActivateNow(order: NewOrder, name: String) -> impl IntoView {
     let network = use_network();
     let writes = use_writes();
     let id = order.id;
-    let pending = RwSignal::new(false);
-    let outcome = RwSignal::new(None::<WriteOutcome>);
-    let activate = move |_| {
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        leptos::task::spawn_local(async move {
-            let done = writes.activate_rented(id).await;
-            let _ = pending.try_set(false);
-            if done != WriteOutcome::Ignored {
-                let _ = outcome.try_set(Some(done));
-            }
-        });
-    };
-    let done = move || outcome.with(|o| o.as_ref().is_some_and(WriteOutcome::is_done));
+    let write = WriteState::new();
+    let activate = move |_| write.run(writes.activate_rented(id));
+    let done = move || write.done();
     // A lost answer is checked against the orders and said above (store::checks).
-    let error: Signal<Option<ApiError>> = Signal::derive(move || match outcome.get() {
-        Some(WriteOutcome::Failed(e)) => Some(e),
-        _ => None,
-    });
+    let error = Signal::derive(move || write.error());
     view! {
         <span>{name} " · " {order.display_number()}</span>
         " "
         <button
             type="button"
-            disabled=move || pending.get() || done() || network.writes_blocked()
+            disabled=move || write.pending() || done() || network.writes_blocked()
             aria-describedby=network.write_described_by()
             on:click=activate
         >

@@ -44,9 +44,10 @@ pub struct HistoryRow {
 /// `restore_user_precalc`: what restoring would cost.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RestoreQuote {
-    /// The order's country (`ccode`), as the API writes it.
-    #[serde(default, deserialize_with = "lenient::text")]
-    pub ccode: String,
+    /// The order's country (`EN`), as the API writes it: here its `ccode`
+    /// is a country, not a dialling code.
+    #[serde(rename = "ccode", default, deserialize_with = "lenient::text")]
+    pub country: String,
     /// The service's code.
     pub scode: ServiceCode,
     /// Overdue days at full price plus 30 days paid in advance.

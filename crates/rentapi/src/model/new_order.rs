@@ -17,9 +17,9 @@ pub struct NewOrder {
     /// The rented number, maybe with its own `+` and country code.
     #[serde(default, deserialize_with = "lenient::text")]
     pub pnumber: String,
-    /// The dialling code, e.g. `+7`; empty when left out.
-    #[serde(default, deserialize_with = "lenient::text")]
-    pub ccode: String,
+    /// The dialling code, e.g. `+7`; empty when left out (the API's `ccode`).
+    #[serde(rename = "ccode", default, deserialize_with = "lenient::text")]
+    pub dial_code: String,
     /// The service it is for, when the answer says.
     #[serde(default, deserialize_with = "lenient::opt_code")]
     pub service: Option<ServiceCode>,
@@ -31,7 +31,7 @@ pub struct NewOrder {
 impl NewOrder {
     /// The number as people write it (see [`super::number_as_written`]).
     pub fn display_number(&self) -> String {
-        super::number_as_written(&self.ccode, &self.pnumber)
+        super::number_as_written(&self.dial_code, &self.pnumber)
     }
 
     /// Fills what the answer to `req` left out: each order without a
@@ -68,7 +68,7 @@ mod tests {
         NewOrder {
             id: OrderId(id),
             pnumber: "+79096037108".into(),
-            ccode: String::new(),
+            dial_code: String::new(),
             service: None,
             until: None,
         }

@@ -75,12 +75,12 @@ pub struct Order {
     /// own `+` and country code).
     #[serde(deserialize_with = "lenient::string")]
     pub pnumber: String,
-    /// The dialling code, e.g. `+7`; empty when left out.
-    #[serde(default, deserialize_with = "lenient::text")]
-    pub ccode: String,
-    /// The country code, e.g. `RU`; empty when left out.
-    #[serde(default, deserialize_with = "lenient::country")]
-    pub cname: CountryCode,
+    /// The dialling code, e.g. `+7`; empty when left out (the API's `ccode`).
+    #[serde(rename = "ccode", default, deserialize_with = "lenient::text")]
+    pub dial_code: String,
+    /// The country code, e.g. `RU`; empty when left out (the API's `cname`).
+    #[serde(rename = "cname", default, deserialize_with = "lenient::country")]
+    pub country: CountryCode,
     /// The operator, when the API says (not in the documented sample).
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub provider: Option<String>,
@@ -115,8 +115,8 @@ impl Order {
             sname: "Instagram".into(),
             state: OrderState::NotActive,
             pnumber: "9096068511".into(),
-            ccode: "+7".into(),
-            cname: CountryCode::new("RU"),
+            dial_code: "+7".into(),
+            country: CountryCode::new("RU"),
             provider: None,
             hasnewsms: false,
             until,
@@ -142,13 +142,13 @@ impl Order {
 
     /// The number as people write it: `+7 9096068511`.
     pub fn display_number(&self) -> String {
-        number_as_written(&self.ccode, &self.pnumber)
+        number_as_written(&self.dial_code, &self.pnumber)
     }
 
     /// The number as `add_service_to_order` wants it: country code digits
     /// and number, no `+` (`79096068511`).
     pub fn api_number(&self) -> String {
-        let cc = if self.has_own_code() { "" } else { self.ccode.as_str() };
+        let cc = if self.has_own_code() { "" } else { self.dial_code.as_str() };
         cc.chars().chain(self.pnumber.chars()).filter(char::is_ascii_digit).collect()
     }
 
@@ -156,7 +156,7 @@ impl Order {
     /// no country code).
     pub fn international_number(&self) -> String {
         let digits = self.api_number();
-        let coded = self.has_own_code() || self.ccode.chars().any(|c| c.is_ascii_digit());
+        let coded = self.has_own_code() || self.dial_code.chars().any(|c| c.is_ascii_digit());
         if coded { format!("+{digits}") } else { digits }
     }
 
@@ -174,8 +174,8 @@ impl Order {
 
 /// A number as people write it, `+7 9096068511`: a `pnumber` that carries
 /// its own `+` is shown as given, and one without a country code alone.
-pub fn number_as_written(ccode: &str, pnumber: &str) -> String {
-    let cc = ccode.trim();
+pub fn number_as_written(dial_code: &str, pnumber: &str) -> String {
+    let cc = dial_code.trim();
     if cc.is_empty() || pnumber.trim_start().starts_with('+') {
         return pnumber.trim().to_owned();
     }
@@ -205,6 +205,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn saved_and_read_under_the_apis_field_names() {
+        // The orders cache in localStorage is this struct as JSON: one
+        // saved before `ccode` / `cname` were renamed in Rust still loads,
+        // and a new one is saved the same way.
+        let saved = r#"{"id":40300,"scode":"opt16","sname":"Instagram","state":1,"pnumber":"9096068511","ccode":"+7","cname":"RU","provider":null,"hasnewsms":false,"until":1587552240,"canprolong":true,"canprolongmax":0,"canprolonguntil":null,"lastonline":null}"#;
+        let o: Order = serde_json::from_str(saved).unwrap();
+        assert_eq!((o.dial_code.as_str(), o.country.as_str()), ("+7", "RU"));
+        let json = serde_json::to_value(&o).unwrap();
+        assert_eq!((json["ccode"].as_str(), json["cname"].as_str()), (Some("+7"), Some("RU")));
+        assert!(json.get("dial_code").is_none() && json.get("country").is_none());
+        assert_eq!(serde_json::from_value::<Order>(json).unwrap(), o);
+    }
+
+    #[test]
     fn same_but_online_ignores_only_lastonline() {
         let until = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
         let a = Order {
@@ -231,15 +245,21 @@ mod tests {
             ("+79096068511".into(), "9096068511".into())
         );
         // The API's drift: no `+`, spaces or dashes in the number.
-        let o =
-            Order { ccode: "44".into(), pnumber: "7700 900-123".into(), ..Order::sample(until) };
+        let o = Order {
+            dial_code: "44".into(),
+            pnumber: "7700 900-123".into(),
+            ..Order::sample(until)
+        };
         assert_eq!(
             (o.international_number(), o.local_number()),
             ("+447700900123".into(), "7700900123".into())
         );
         // A number that carries its own `+7`: as given, never twice.
-        let o =
-            Order { ccode: String::new(), pnumber: "+79096068511".into(), ..Order::sample(until) };
+        let o = Order {
+            dial_code: String::new(),
+            pnumber: "+79096068511".into(),
+            ..Order::sample(until)
+        };
         assert_eq!(o.display_number(), "+79096068511");
         assert_eq!(
             (o.international_number(), o.api_number()),
@@ -251,7 +271,7 @@ mod tests {
             ("+79096068511".into(), "79096068511".into())
         );
         // No country code at all: the number as it is, never a lone `+`.
-        let o = Order { ccode: " ".into(), ..Order::sample(until) };
+        let o = Order { dial_code: " ".into(), ..Order::sample(until) };
         assert_eq!(
             (o.international_number(), o.local_number()),
             ("9096068511".into(), "9096068511".into())
