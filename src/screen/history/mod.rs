@@ -30,7 +30,12 @@ fn day_start(value: &str, days_after: i64) -> Option<DateTime<Utc>> {
 pub fn HistoryScreen() -> impl IntoView {
     let i18n = use_i18n();
     let memory = use_memory();
-    memory.load();
+    // Loaded when the screen opens, and again after an account change.
+    Effect::new(move |_| {
+        if memory.loaded.get() == Loaded::No {
+            memory.load();
+        }
+    });
     let text = RwSignal::new(String::new());
     let service = RwSignal::new(String::new());
     let country = RwSignal::new(String::new());
