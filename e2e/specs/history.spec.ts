@@ -266,3 +266,18 @@ test('the History screen in four languages at 360 px', async ({ page, sim }) => 
     }
   }
 });
+
+test('demo mode remembers its SMS too, apart from the real account, and a demo reset forgets them', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('demo-banner')).toBeVisible();
+  const insta = page.locator('tr.order-row[data-order-id="40300"]');
+  await insta.getByRole('button', { name: /^SMS of/ }).click();
+  await expect(page.locator('.sms-panel').getByRole('button', { name: 'Copy code 671094' })).toBeVisible();
+  await openHistory(page);
+  await search(page).fill('671 094');
+  await expect(hits(page)).toHaveCount(1);
+  expect(await stored(page), 'nothing in a real account\'s memory').toEqual([]);
+  await page.getByRole('button', { name: 'Reset demo' }).click();
+  await expect(page.getByText('The demo account starts over.')).toBeVisible();
+  await expect(page.getByText('No SMS remembered yet.')).toBeVisible();
+});
