@@ -10,9 +10,9 @@ use rentapi::model::{Order, OrderState};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-/// A fresh start: no key (demo mode), no seen SMS, no cached orders.
-/// A first visit: no localStorage, no SMS memory. (The delete is queued
-/// before any open the app makes, and IndexedDB runs them in order.)
+/// A fresh start, as a first visit: no key (demo mode), no seen SMS, no
+/// cached orders, no SMS memory. (The delete is queued before any open the
+/// app makes, and IndexedDB runs them in order.)
 pub fn clear_storage() {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
     let idb = js_sys::Reflect::get(&web_sys::window().unwrap(), &"indexedDB".into()).unwrap();
