@@ -3,7 +3,8 @@
 # them with the relay's simulate mode on loopback, and runs
 # bench/history-bench.mjs (search over 1,000 / 10,000 / 50,000 stored SMS,
 # storage, the time to store a poll's SMS), which writes its section of
-# BENCHMARKS.md. It also builds BASE_REF (main before the memory, f71f861
+# BENCHMARKS.md. It also builds BASE_REF (main before the memory: #17's
+# house work merged, d2705a2
 # by default) in a throwaway worktree with a target directory of its own,
 # to say what the memory adds to the wasm. About 15 minutes, most of it
 # the base build's first compile.
@@ -13,7 +14,7 @@ ROOT=$(pwd)
 scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 OUT="$ROOT/target/bench-history"; mkdir -p "$OUT"
-BASE_REF=${BASE_REF:-f71f861}
+BASE_REF=${BASE_REF:-d2705a2}
 TREE="$OUT/base-tree"
 RELAY="$ROOT/target/release/smsrent-relay"
 # shellcheck source=lib/serve.sh
