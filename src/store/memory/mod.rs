@@ -87,10 +87,16 @@ impl MemoryStore {
                 });
             }
         });
+        // After the list is painted, as the orders cache is: a first poll
+        // of a thousand orders stores them all, and the list comes first.
         Effect::new(move |_| {
             if orders.polls.get() > 0 {
-                let list = orders.orders.get_untracked();
-                me.remember_orders(list);
+                request_animation_frame(move || {
+                    set_timeout(
+                        move || me.remember_orders(orders.orders.get_untracked()),
+                        std::time::Duration::ZERO,
+                    )
+                });
             }
         });
         // Old SMS go at start (a little later: the first requests first),
