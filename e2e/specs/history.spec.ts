@@ -196,6 +196,10 @@ test('clear history and forget key empty the memory', async ({ page, sim }) => {
   await sim.control('inject_sms', { key, id, text: 'A new one: code 909090', sender: 'Telegram' });
   await page.locator('.sms-panel .sms-refresh').click();
   await expect.poll(async () => (await stored(page)).map((s) => s.text)).toEqual(['A new one: code 909090']);
+  // The screen (its index kept since the clear) shows that one and no other.
+  await openHistory(page);
+  await expect(hits(page)).toHaveCount(1);
+  await expect(hits(page).first()).toContainText('A new one: code 909090');
 
   // Forget the key: that account's memory goes with it.
   await page.goto('/settings');

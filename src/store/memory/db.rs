@@ -99,14 +99,15 @@ impl Db {
         Ok(Db(db))
     }
 
-    /// Stores the entries not stored yet; returns how many were new.
-    pub async fn add_sms(&self, entries: &[Entry]) -> Result<usize, Error> {
+    /// Stores the entries not stored yet; returns the keys of those that
+    /// were new (not there, and not from before a clear).
+    pub async fn add_sms(&self, entries: &[Entry]) -> Result<Vec<String>, Error> {
         let tx = self.0.transaction(&[SMS, META], TransactionMode::ReadWrite).map_err(err)?;
         let store = tx.object_store(SMS).map_err(err)?;
         let meta = tx.object_store(META).map_err(err)?;
         let cleared = meta.get(Query::Key("cleared".into())).map_err(err)?.await.map_err(err)?;
         let cleared = cleared.and_then(|row| Reflect::get(&row, &"t".into()).ok()?.as_f64());
-        let mut added = 0;
+        let mut added = Vec::new();
         for e in entries {
             if cleared.is_some_and(|c| e.at.timestamp_millis() as f64 <= c) {
                 continue;
@@ -123,7 +124,7 @@ impl Db {
                 .map_err(err)?
                 .await
                 .map_err(err)?;
-            added += 1;
+            added.push(e.id.clone());
         }
         tx.commit().map_err(err)?.await.map_err(err)?;
         Ok(added)

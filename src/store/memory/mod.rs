@@ -162,17 +162,20 @@ impl MemoryStore {
             async move |db| db.add_sms(&new).await,
             move |added| {
                 db::mark("smsrent-memory-store", started);
-                if added == 0 {
+                if added.is_empty() {
                     return;
                 }
+                // Only what was stored: not an SMS from before a clear.
+                let fresh: Vec<Entry> =
+                    keep.into_iter().filter(|e| added.contains(&e.id)).collect();
                 self.index.update_value(|i| {
                     if let Some(i) = i {
-                        i.extend(keep);
+                        i.extend(fresh);
                     }
                 });
                 self.stats.update(|s| {
                     if let Some(s) = s {
-                        s.sms += added as u32;
+                        s.sms += added.len() as u32;
                     }
                 });
                 self.revision.update(|r| *r += 1);
