@@ -25,3 +25,16 @@ pub fn SmsMeta(sms: Sms) -> impl IntoView {
         }}
     }
 }
+
+/// A remembered SMS's service: its name, or "another service" for an SMS
+/// the number got for a service other than its order's.
+#[component]
+pub fn ServiceLabel(service: String) -> impl IntoView {
+    let i18n = use_i18n();
+    if service.is_empty() {
+        view! { <span class="hit-service muted">{move || i18n.t("history-other-service")}</span> }
+            .into_any()
+    } else {
+        view! { <span class="hit-service" dir="auto">{service}</span> }.into_any()
+    }
+}

@@ -54,6 +54,13 @@ fn yes() -> bool {
     true
 }
 
+impl Entry {
+    /// The SMS as the panels show one: text, sender and time.
+    pub fn sms(&self) -> Sms {
+        Sms { text: self.text.clone(), sender: self.sender.clone(), date: Some(self.at) }
+    }
+}
+
 /// One remembered order: its last known state, for an SMS whose order is
 /// gone and for the export.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

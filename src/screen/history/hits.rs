@@ -5,14 +5,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use rentapi::history::Entry;
-use rentapi::model::Sms;
 
 use crate::i18n::use_i18n;
 use crate::screen::orders::CodeButton;
 use crate::store::focus::Focus;
 use crate::store::memory::use_memory;
 use crate::store::orders::use_orders;
-use crate::ui::sms_meta::SmsMeta;
+use crate::ui::sms_meta::{ServiceLabel, SmsMeta};
 
 use super::PAGE;
 
@@ -57,17 +56,13 @@ fn Hit(entry: Entry) -> impl IntoView {
     let id = entry.order;
     let rented = move || orders.orders.with(|l| l.iter().any(|o| o.id.0 == id));
     let digits: String = entry.number.chars().filter(char::is_ascii_digit).collect();
-    let sms = Sms { text: entry.text.clone(), sender: entry.sender.clone(), date: Some(entry.at) };
-    let service = (!entry.service.is_empty()).then(|| entry.service.clone());
+    let sms = entry.sms();
     view! {
         <li class="sms hit">
             <div class="hit-head">
                 <strong class="hit-number">{entry.number.clone()}</strong>
                 " "
-                {match service {
-                    Some(s) => view! { <span class="hit-service" dir="auto">{s}</span> }.into_any(),
-                    None => view! { <span class="hit-service muted">{move || i18n.t("history-other-service")}</span> }.into_any(),
-                }}
+                <ServiceLabel service=entry.service.clone() />
                 <Show when=rented>
                     " "
                     <button type="button" class="link hit-order" on:click={

@@ -82,46 +82,29 @@ pub fn HistoryScreen() -> impl IntoView {
                     prop:value=move || text.get()
                     on:input:target=move |ev| text.set(ev.target().value())
                 />
-                <label class="filter-field">
-                    <span>{move || i18n.t("history-service")}</span>
-                    <select
-                        data-testid="history-service"
-                        prop:value=move || service.get()
-                        on:change:target=move |ev| service.set(ev.target().value())
-                    >
-                        <option value="">{move || i18n.t("history-service-any")}</option>
-                        {move || facets.with(|(services, _)| services.iter().map(|s| {
-                            let s = s.clone();
-                            view! { <option value=s.clone() selected=service.get_untracked() == s>{s.clone()}</option> }
-                        }).collect_view())}
-                    </select>
-                </label>
-                <label class="filter-field">
-                    <span>{move || i18n.t("history-country")}</span>
-                    <select
-                        data-testid="history-country"
-                        prop:value=move || country.get()
-                        on:change:target=move |ev| country.set(ev.target().value())
-                    >
-                        <option value="">{move || i18n.t("history-country-any")}</option>
-                        {move || {
-                            let lang = i18n.lang.get();
-                            facets.with(|(_, countries)| countries.iter().map(|c| {
-                                let name = CountryNames::new(lang, &CountryCode::new(c), c).shown;
-                                let c = c.clone();
-                                view! { <option value=c.clone() selected=country.get_untracked() == c>{name}</option> }
-                            }).collect_view())
-                        }}
-                    </select>
-                </label>
-                <label class="filter-field">
-                    <span>{move || i18n.t("history-from")}</span>
-                    <input type="date" data-testid="history-from" prop:value=move || from.get() on:change:target=move |ev| from.set(ev.target().value()) />
-                </label>
-                <label class="filter-field">
-                    <span>{move || i18n.t("history-to")}</span>
-                    <input type="date" data-testid="history-to" prop:value=move || to.get() on:change:target=move |ev| to.set(ev.target().value()) />
-                </label>
+                <FacetSelect
+                    label="history-service"
+                    any="history-service-any"
+                    test_id="history-service"
+                    chosen=service
+                    options=Signal::derive(move || facets.with(|(services, _)| {
+                        services.iter().map(|s| (s.clone(), s.clone())).collect()
+                    }))
+                />
+                <FacetSelect
+                    label="history-country"
+                    any="history-country-any"
+                    test_id="history-country"
+                    chosen=country
+                    options=Signal::derive(move || {
+                        let lang = i18n.lang.get();
+                        facets.with(|(_, countries)| countries.iter().map(|c| {
+                            (c.clone(), CountryNames::new(lang, &CountryCode::new(c), c).shown)
+                        }).collect())
+                    })
+                />
+                <DateField label="history-from" test_id="history-from" value=from />
+                <DateField label="history-to" test_id="history-to" value=to />
                 <label class="choice">
                     <input type="checkbox" data-testid="history-has-code" prop:checked=move || has_code.get() on:change:target=move |ev| has_code.set(ev.target().checked()) />
                     {move || i18n.t("history-has-code")}
@@ -141,6 +124,46 @@ pub fn HistoryScreen() -> impl IntoView {
                 }.into_any(),
             }}
         </section>
+    }
+}
+
+/// A filter's menu: "any" first, then each `(value, label)`.
+#[component]
+fn FacetSelect(
+    label: &'static str,
+    any: &'static str,
+    test_id: &'static str,
+    chosen: RwSignal<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label class="filter-field">
+            <span>{move || i18n.t(label)}</span>
+            <select
+                data-testid=test_id
+                prop:value=move || chosen.get()
+                on:change:target=move |ev| chosen.set(ev.target().value())
+            >
+                <option value="">{move || i18n.t(any)}</option>
+                {move || options.get().into_iter().map(|(value, text)| {
+                    let selected = chosen.get_untracked() == value;
+                    view! { <option value=value selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// A day picked in the browser's own date field (`YYYY-MM-DD`).
+#[component]
+fn DateField(label: &'static str, test_id: &'static str, value: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label class="filter-field">
+            <span>{move || i18n.t(label)}</span>
+            <input type="date" data-testid=test_id prop:value=move || value.get() on:change:target=move |ev| value.set(ev.target().value()) />
+        </label>
     }
 }
 

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 use rentapi::history::Entry;
-use rentapi::model::{Sms, SmsBundle};
+use rentapi::model::SmsBundle;
 
 use crate::i18n::use_i18n;
 use crate::store::memory::MemoryStore;
-use crate::ui::sms_meta::SmsMeta;
+use crate::ui::sms_meta::{ServiceLabel, SmsMeta};
 
 use super::sms::CodeButton;
 
@@ -53,17 +53,11 @@ pub fn OlderSms(
 
 #[component]
 fn Before(entry: Entry) -> impl IntoView {
-    let i18n = use_i18n();
-    let sms = Sms { text: entry.text.clone(), sender: entry.sender.clone(), date: Some(entry.at) };
-    let service = entry.service.clone();
+    let sms = entry.sms();
     view! {
         <li class="sms">
             <div class="sms-meta">
-                {if service.is_empty() {
-                    view! { <span class="hit-service muted">{move || i18n.t("history-other-service")}</span> }.into_any()
-                } else {
-                    view! { <span class="hit-service" dir="auto">{service}</span> }.into_any()
-                }}
+                <ServiceLabel service=entry.service.clone() />
                 <SmsMeta sms />
             </div>
             <p class="sms-text" dir="auto">{entry.text.clone()}</p>

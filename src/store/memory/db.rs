@@ -235,18 +235,22 @@ pub async fn delete(name: &str) -> Result<(), Error> {
     factory()?.delete(name).map_err(err)?.await.map_err(err)
 }
 
+/// Calls the promise-returning method `name` of `obj` (one web-sys does not
+/// bind, or binds behind features), and awaits it.
+async fn call_async(obj: &JsValue, name: &str) -> Option<JsValue> {
+    let method = Reflect::get(obj, &name.into()).ok()?;
+    let promise = method.dyn_ref::<js_sys::Function>()?.call0(obj).ok()?;
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await.ok()
+}
+
 /// The names of the app's memory databases that start with `prefix`, where
 /// the browser can list them (`indexedDB.databases()`).
 pub async fn names(prefix: &str) -> Vec<String> {
-    let Some(window) = web_sys::window() else { return Vec::new() };
-    let Ok(idb) = Reflect::get(&window, &"indexedDB".into()) else { return Vec::new() };
-    let Ok(list) = Reflect::get(&idb, &"databases".into()) else { return Vec::new() };
-    let Some(list) = list.dyn_ref::<js_sys::Function>() else { return Vec::new() };
-    let Ok(promise) = list.call0(&idb) else { return Vec::new() };
-    let Ok(found) = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await
+    let Some(idb) = web_sys::window().and_then(|w| Reflect::get(&w, &"indexedDB".into()).ok())
     else {
         return Vec::new();
     };
+    let Some(found) = call_async(&idb, "databases").await else { return Vec::new() };
     js_sys::Array::from(&found)
         .iter()
         .filter_map(|d| Reflect::get(&d, &"name".into()).ok()?.as_string())
@@ -256,11 +260,8 @@ pub async fn names(prefix: &str) -> Vec<String> {
 
 /// Bytes the browser says this origin stores, where it says.
 pub async fn usage() -> Option<f64> {
-    let nav = web_sys::window()?.navigator();
-    let storage = Reflect::get(&nav, &"storage".into()).ok()?;
-    let estimate = Reflect::get(&storage, &"estimate".into()).ok()?;
-    let promise = estimate.dyn_ref::<js_sys::Function>()?.call0(&storage).ok()?;
-    let got = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await.ok()?;
+    let storage = Reflect::get(&web_sys::window()?.navigator(), &"storage".into()).ok()?;
+    let got = call_async(&storage, "estimate").await?;
     Reflect::get(&got, &"usage".into()).ok()?.as_f64()
 }
 
