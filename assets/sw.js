@@ -5,6 +5,9 @@
 // - The app shell of this build (index, wasm, js, css, icons, manifest) is
 //   cached at install, in a cache named after the build's version, and served
 //   from there: the app opens offline, and a page always runs one build whole.
+// - Language tables (i18n/) are cached the first time they are used, in the
+//   same cache, or when the app asks the worker to keep one ("keep:<path>",
+//   for the table a page loaded before the worker controlled it).
 // - Every page inside the scope (deep links like archive) gets the cached
 //   index.html.
 // - API calls (api/, _sim/), sw.js itself, anything not in the shell and
@@ -16,6 +19,7 @@
 
 const VERSION = '__SW_VERSION__';
 const SHELL = __SW_SHELL__;
+const LAZY = new Set(__SW_LAZY__);
 
 const SCOPE = new URL(self.registration.scope);
 const PREFIX = `smsrent-shell:${SCOPE.pathname}:`;
@@ -49,8 +53,22 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
+/** Fetched fresh and cached in this build's cache (a lazy file). */
+async function keep(rel) {
+  const response = await fetch(new Request(url(rel), { cache: 'no-cache' }));
+  if (response.ok) await (await caches.open(CACHE)).put(url(rel), response.clone());
+  return response;
+}
+
 self.addEventListener('message', (event) => {
   if (event.data === 'skipWaiting') self.skipWaiting();
+  const wanted = typeof event.data === 'string' && event.data.startsWith('keep:')
+    ? event.data.slice('keep:'.length) : null;
+  if (wanted && LAZY.has(wanted)) {
+    event.waitUntil((async () => {
+      if (!(await (await caches.open(CACHE)).match(url(wanted)))) await keep(wanted);
+    })().catch(() => {}));
+  }
 });
 
 async function fromShell(rel, request) {
@@ -70,5 +88,9 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fromShell(INDEX, request));
   } else if (IN_SHELL.has(rel)) {
     event.respondWith(fromShell(rel, request));
+  } else if (LAZY.has(rel)) {
+    event.respondWith(caches.open(CACHE)
+      .then((cache) => cache.match(url(rel)))
+      .then((hit) => hit || keep(rel)));
   }
 });

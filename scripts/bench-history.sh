@@ -4,9 +4,8 @@
 # bench/history-bench.mjs (search over 1,000 / 10,000 / 50,000 stored SMS,
 # storage, the time to store a poll's SMS), which writes its section of
 # BENCHMARKS.md. It also builds BASE_REF (main before the memory: #17's
-# house work merged, d2705a2
-# by default) in a throwaway worktree with a target directory of its own,
-# to say what the memory adds to the wasm. About 15 minutes, most of it
+# house work merged, d2705a2 by default) with scripts/lib/base.sh, to say
+# what the memory adds to the wasm. About 15 minutes, most of it
 # the base build's first compile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,20 +14,15 @@ scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 OUT="$ROOT/target/bench-history"; mkdir -p "$OUT"
 BASE_REF=${BASE_REF:-d2705a2}
-TREE="$OUT/base-tree"
 RELAY="$ROOT/target/release/smsrent-relay"
 # shellcheck source=lib/serve.sh
 . scripts/lib/serve.sh
-cleanup() {
-  stop_relays
-  git -C "$ROOT" worktree remove --force "$TREE" 2>/dev/null || true
-}
-trap cleanup EXIT
-cleanup
+# shellcheck source=lib/base.sh
+. scripts/lib/base.sh
+trap stop_relays EXIT
 
 trunk build --release --dist "$OUT/dist" >/dev/null
-git worktree add --detach "$TREE" "$BASE_REF" >/dev/null
-(cd "$TREE" && CARGO_TARGET_DIR="$OUT/base-cargo" trunk build --release --dist "$OUT/base-dist" >/dev/null)
+build_ref "$BASE_REF" "$OUT/base-dist" "$OUT/base-cargo"
 cargo build -p smsrent-relay --release
 
 # wasm bytes: gzip -9 and the build's own precompressed .gz (Zopfli).

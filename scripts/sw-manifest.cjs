@@ -32,21 +32,26 @@ function files(dir, prefix = '') {
   return out.sort();
 }
 
-const shell = files(staging).filter((rel) => rel !== 'sw.js' && !rel.startsWith('.'));
+const built = files(staging).filter((rel) => rel !== 'sw.js' && !rel.startsWith('.'));
+// Language tables are fetched only when their language is chosen (src/i18n):
+// cached once used, never all at install.
+const isLazy = (rel) => rel.startsWith('i18n/');
+const shell = built.filter((rel) => !isLazy(rel));
+const lazy = built.filter(isLazy);
 if (!shell.includes('index.html')) {
   console.error(`sw-manifest: no index.html in ${staging}`);
   process.exit(1);
 }
 
 const build = crypto.createHash('sha256');
-for (const rel of shell) {
+for (const rel of built) {
   const content = crypto.createHash('sha256').update(fs.readFileSync(path.join(staging, rel)));
   build.update(`${rel}\0${content.digest('hex')}\n`);
 }
 const version = build.digest('hex').slice(0, 16);
 
 const template = fs.readFileSync(path.join(source, 'assets', 'sw.js'), 'utf8');
-for (const mark of ['__SW_VERSION__', '__SW_SHELL__']) {
+for (const mark of ['__SW_VERSION__', '__SW_SHELL__', '__SW_LAZY__']) {
   if (!template.includes(mark)) {
     console.error(`sw-manifest: assets/sw.js lacks ${mark}`);
     process.exit(1);
@@ -54,6 +59,7 @@ for (const mark of ['__SW_VERSION__', '__SW_SHELL__']) {
 }
 const sw = template
   .replace("'__SW_VERSION__'", JSON.stringify(version))
-  .replace('__SW_SHELL__', JSON.stringify(shell, null, 2));
+  .replace('__SW_SHELL__', JSON.stringify(shell, null, 2))
+  .replace('__SW_LAZY__', JSON.stringify(lazy, null, 2));
 fs.writeFileSync(path.join(staging, 'sw.js'), sw);
-console.log(`sw-manifest: sw.js for build ${version}, ${shell.length} files cached`);
+console.log(`sw-manifest: sw.js for build ${version}, ${shell.length} files cached, ${lazy.length} on use`);

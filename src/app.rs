@@ -69,6 +69,7 @@ fn Header() -> impl IntoView {
             <LanguageSelect />
         </header>
         <DemoBanner />
+        <LanguageBanner />
         <OfflineBanner />
         <UpdateBanner />
     }
@@ -84,6 +85,11 @@ fn LanguageSelect() -> impl IntoView {
             <span class="sr-only">{move || i18n.t("lang-label")}</span>
             <select
                 data-testid="lang"
+                // Back to the language shown when the one chosen could not be had.
+                prop:value=move || {
+                    i18n.failed();
+                    i18n.lang().tag()
+                }
                 on:change:target=move |ev| {
                     if let Some(lang) = Lang::from_tag(&ev.target().value()) {
                         i18n.choose(lang);
@@ -101,6 +107,28 @@ fn LanguageSelect() -> impl IntoView {
                     .collect_view()}
             </select>
         </label>
+    }
+}
+
+/// A language chosen whose table could not be fetched (offline before it
+/// was ever used): said in the language still shown, with a retry.
+#[component]
+fn LanguageBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Show when=move || i18n.failed().is_some()>
+            <div class="lang-banner" role="alert" data-testid="lang-banner">
+                <span>
+                    {move || {
+                        let name = i18n.failed().map_or("", Lang::endonym);
+                        i18n.fmt("lang-unavailable", &[("lang", name)])
+                    }}
+                </span>
+                <button type="button" on:click=move |_| i18n.retry()>
+                    {move || i18n.t("lang-retry")}
+                </button>
+            </div>
+        </Show>
     }
 }
 

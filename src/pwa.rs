@@ -222,6 +222,28 @@ fn watch(
     on_found.forget();
 }
 
+/// Asks the service worker to keep `rel`, a file it caches only once used
+/// (a language table), for offline use. A page loads its first table
+/// before the worker controls it, so the worker never saw that request.
+/// Nothing happens without a worker (debug builds, the browser tests).
+pub fn keep(rel: &str) {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let Some(ready) = container().and_then(|c| c.ready().ok()) else { return };
+    let message = JsValue::from_str(&format!("keep:{rel}"));
+    // Not leptos::task: this may run before the app is mounted.
+    wasm_bindgen_futures::spawn_local(async move {
+        let active = JsFuture::from(ready)
+            .await
+            .ok()
+            .and_then(|r| r.unchecked_into::<ServiceWorkerRegistration>().active());
+        if let Some(worker) = active {
+            let _ = worker.post_message(&message);
+        }
+    });
+}
+
 /// Asks the server for a new `sw.js`; offline or failing, it just waits for
 /// the next check.
 fn check(registration: &ServiceWorkerRegistration) {

@@ -1,16 +1,22 @@
 //! The translation layer: every user-visible string is looked up here by key.
 //! English is the reference table; other languages fall back to it key by key
-//! (the tests below make sure nothing actually falls back).
+//! (the tests below make sure nothing actually falls back). The tables are
+//! JSON files in `assets/i18n/`; only English is built into the wasm, the
+//! others are fetched when their language is wanted ([`tables`]).
 //!
 //! The language is chosen once from the browser's preferred languages, can be
 //! switched in the header, is remembered in localStorage (`smsrent.lang`) and
 //! is mirrored to `<html lang>`. Dates and prices read it through
 //! [`current_lang`] (see `crate::clock::local` and `crate::ui::money`).
+//!
+//! Writing a table: `\u00a0` keeps a number with its unit. Russian counts
+//! are written so no plural form is needed ("Номеров: 3", "7 дн.", "5 мин
+//! назад"). Where the provider's own Chinese pages say the same thing, their
+//! wording is kept (the archive's 开始 / 关闭 / 行动, 没有找到匹配的记录;
+//! the orders columns 地位 / 電話號碼 / 服務 / 到期時間, 需要更換, 簡訊), so
+//! the app reads like the site its users know.
 
-mod en;
-mod ru;
-mod zh_hans;
-mod zh_hant;
+pub mod tables;
 
 use std::cell::Cell;
 
@@ -31,15 +37,6 @@ pub enum Lang {
 
 impl Lang {
     pub const ALL: [Lang; 4] = [Lang::En, Lang::ZhHans, Lang::ZhHant, Lang::Ru];
-
-    fn table(self) -> &'static [(&'static str, &'static str)] {
-        match self {
-            Lang::En => en::TABLE,
-            Lang::ZhHans => zh_hans::TABLE,
-            Lang::ZhHant => zh_hant::TABLE,
-            Lang::Ru => ru::TABLE,
-        }
-    }
 
     /// The BCP 47 tag: `<html lang>`, the stored choice, the `<option>` value.
     pub fn tag(self) -> &'static str {
@@ -106,12 +103,10 @@ impl Lang {
             .map_or_else(|| self.tag().to_owned(), |t| t.trim().replace('_', "-"))
     }
 
-    /// The text of `key`, or the English one, or nothing (logged).
+    /// The text of `key`, or the English one (this language's table is not
+    /// loaded, or lacks the key), or nothing (logged).
     pub fn text(self, key: &str) -> &'static str {
-        let find = |table: &'static [(&'static str, &'static str)]| {
-            table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
-        };
-        find(self.table()).or_else(|| find(en::TABLE)).unwrap_or_else(|| {
+        tables::find(self, key).or_else(|| tables::find(Lang::En, key)).unwrap_or_else(|| {
             leptos::logging::warn!("missing translation: {key}");
             ""
         })
@@ -121,7 +116,13 @@ impl Lang {
 /// The current language, provided through context.
 #[derive(Debug, Clone, Copy)]
 pub struct I18n {
+    /// The language shown: its table is at hand.
     pub lang: RwSignal<Lang>,
+    /// The language last asked for (it may still be on its way).
+    wanted: StoredValue<Lang>,
+    /// A language asked for whose table could not be had (offline before it
+    /// was ever used): shown with a way to try again.
+    failed: RwSignal<Option<Lang>>,
 }
 
 thread_local! {
@@ -131,28 +132,112 @@ thread_local! {
     static ACTIVE: Cell<Option<I18n>> = const { Cell::new(None) };
 }
 
+/// How long the first paint waits for its language's table before it
+/// shows English and switches when the table comes.
+#[cfg(target_arch = "wasm32")]
+const FIRST_PAINT_WAIT_MS: u32 = 2_500;
+
+/// The language a visit starts in: the remembered one, else the browser's.
+pub fn initial() -> Lang {
+    browser::stored().and_then(|s| Lang::from_tag(&s)).unwrap_or_else(|| {
+        let tags = browser::languages();
+        Lang::negotiate(tags.iter().map(String::as_str))
+    })
+}
+
+/// Before the app mounts: fetches the table of the language it will start
+/// in (a short wait), so the first paint is in that language, not English
+/// and then the switch.
+pub async fn prepare() {
+    // On the host every table is built in.
+    #[cfg(target_arch = "wasm32")]
+    {
+        let lang = initial();
+        if tables::get(lang).is_none() {
+            let load = std::pin::pin!(tables::load(lang));
+            let wait = gloo_timers::future::TimeoutFuture::new(FIRST_PAINT_WAIT_MS);
+            let _ = futures::future::select(load, wait).await;
+        }
+    }
+}
+
 impl I18n {
-    /// Starts in the remembered language, else the browser's; keeps
-    /// `<html lang>` in step with the signal.
+    /// Starts in [`initial`] (English until its table is at hand); keeps
+    /// `<html lang>` in step with the language shown.
     pub fn provide() -> Self {
-        let initial = browser::stored().and_then(|s| Lang::from_tag(&s)).unwrap_or_else(|| {
-            let tags = browser::languages();
-            Lang::negotiate(tags.iter().map(String::as_str))
-        });
-        let me = Self { lang: RwSignal::new(initial) };
+        let me = Self::fixed(Lang::En);
         provide_context(me);
         ACTIVE.set(Some(me));
-        browser::set_html_lang(initial);
+        me.switch(initial());
+        browser::set_html_lang(me.lang.get_untracked());
         #[cfg(target_arch = "wasm32")]
         Effect::new(move |_| browser::set_html_lang(me.lang.get()));
         me
     }
 
-    /// The user's choice: shown at once and remembered in this browser.
+    /// One language, not provided as the app's (tests of parts).
+    pub fn fixed(lang: Lang) -> Self {
+        Self {
+            lang: RwSignal::new(lang),
+            wanted: StoredValue::new(lang),
+            failed: RwSignal::new(None),
+        }
+    }
+
+    /// The user's choice: remembered in this browser, shown at once if its
+    /// table is at hand, else as soon as it has been fetched.
     pub fn choose(self, lang: Lang) {
-        self.lang.set(lang);
         browser::store(lang);
+        self.switch(lang);
+    }
+
+    /// The language asked for whose table could not be had (tracked).
+    pub fn failed(self) -> Option<Lang> {
+        self.failed.get()
+    }
+
+    fn switch(self, lang: Lang) {
+        self.wanted.set_value(lang);
+        self.failed.set(None);
+        if tables::get(lang).is_some() {
+            self.show(lang);
+        } else {
+            self.fetch(lang);
+        }
+    }
+
+    /// Shows `lang` once its table has come, or says it could not (on the
+    /// host every table is built in).
+    fn fetch(self, lang: Lang) {
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = lang;
+        #[cfg(target_arch = "wasm32")]
+        leptos::task::spawn_local(async move {
+            let outcome = tables::load(lang).await;
+            // A later choice, or an app gone, wins over this one.
+            if self.wanted.try_get_value() != Some(lang) {
+                return;
+            }
+            match outcome {
+                Ok(()) => self.show(lang),
+                Err(e) => {
+                    leptos::logging::warn!("language table not loaded: {e}");
+                    self.failed.set(Some(lang));
+                }
+            }
+        });
+    }
+
+    fn show(self, lang: Lang) {
+        self.lang.set(lang);
         browser::set_html_lang(lang);
+    }
+
+    /// Asks again for the language that could not be had.
+    pub fn retry(self) {
+        if let Some(lang) = self.failed.get_untracked() {
+            self.switch(lang);
+        }
     }
 
     /// The current language (reactive).
@@ -264,24 +349,56 @@ mod tests {
     use super::*;
     use std::collections::{BTreeSet, HashSet};
 
+    /// The keys of a table file, in order, duplicates kept: one entry a line
+    /// is the files' format (a JSON parser would keep the last silently).
+    fn keys_in_file(lang: Lang) -> Vec<String> {
+        let path = format!("{}/assets/i18n/{}.json", env!("CARGO_MANIFEST_DIR"), lang.tag());
+        let json = std::fs::read_to_string(&path).unwrap();
+        json.lines()
+            .map(str::trim)
+            .filter(|l| !matches!(*l, "{" | "}"))
+            .map(|line| {
+                let entry = format!("{{{}}}", line.trim_end_matches(','));
+                let one: std::collections::HashMap<String, String> = serde_json::from_str(&entry)
+                    .unwrap_or_else(|e| panic!("{path}: not one entry a line: {line:?}: {e}"));
+                one.into_keys().next().unwrap()
+            })
+            .collect()
+    }
+
+    fn table(lang: Lang) -> &'static tables::Table {
+        tables::get(lang).unwrap()
+    }
+
     #[test]
     fn keys_are_unique_and_present_in_every_language() {
-        let reference: HashSet<&str> = en::TABLE.iter().map(|(k, _)| *k).collect();
-        assert_eq!(reference.len(), en::TABLE.len(), "duplicate key in en");
+        let reference: HashSet<&str> = table(Lang::En).iter().map(|(k, _)| *k).collect();
         for lang in Lang::ALL {
-            let table = lang.table();
-            let keys: HashSet<&str> = table.iter().map(|(k, _)| *k).collect();
-            assert_eq!(keys.len(), table.len(), "duplicate key in {lang:?}");
+            let in_file = keys_in_file(lang);
+            let unique: HashSet<&str> = in_file.iter().map(String::as_str).collect();
+            assert_eq!(unique.len(), in_file.len(), "duplicate key in {lang:?}");
+            let keys: HashSet<&str> = table(lang).iter().map(|(k, _)| *k).collect();
+            assert_eq!(keys, unique, "{lang:?}: the file and the built-in table differ");
             let mut missing: Vec<_> = reference.difference(&keys).collect();
             missing.sort();
             assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
             let mut extra: Vec<_> = keys.difference(&reference).collect();
             extra.sort();
             assert!(extra.is_empty(), "{lang:?} has keys English lacks: {extra:?}");
-            for (key, text) in table {
+            for (key, text) in table(lang) {
                 assert!(!text.trim().is_empty(), "{lang:?} {key} is empty");
             }
         }
+    }
+
+    #[test]
+    fn a_table_that_is_not_an_object_of_strings_is_refused() {
+        // What a static host answers for a missing file, among others.
+        for bad in ["<!doctype html><title>404</title>", "[]", r#"{"a": 1}"#, "", r#"{"a": "b""#] {
+            assert!(tables::parse(bad).is_err(), "{bad:?}");
+        }
+        let good = tables::parse(r#"{"a": "b\u00a0c"}"#).unwrap();
+        assert_eq!(good, [("a".to_owned(), "b\u{a0}c".to_owned())]);
     }
 
     /// `{name}` placeholders of a template.
@@ -304,7 +421,7 @@ mod tests {
     #[test]
     fn every_translation_keeps_the_placeholders_of_english() {
         for lang in Lang::ALL {
-            for (key, text) in lang.table() {
+            for (key, text) in table(lang) {
                 let english = names_in(Lang::En.text(key));
                 assert_eq!(names_in(text), english, "{lang:?} {key}: {text:?}");
             }
@@ -316,8 +433,7 @@ mod tests {
         // Names, codes and a few words every language writes the same way.
         let same_everywhere = ["app-name", "col-sms", "sms-toggle", "export-csv", "export-json"];
         for lang in [Lang::ZhHans, Lang::ZhHant, Lang::Ru] {
-            let untranslated: Vec<_> = lang
-                .table()
+            let untranslated: Vec<_> = table(lang)
                 .iter()
                 .filter(|(k, v)| !same_everywhere.contains(k) && *v == Lang::En.text(k))
                 .map(|(k, _)| *k)

@@ -31,8 +31,22 @@ pub fn calls_of(method: &str) -> u64 {
     serde_json::from_str::<rentapi::sim::Simulator>(&saved).unwrap().counters().calls_of(method)
 }
 
+/// The language tables the app fetches when chosen, at hand as if fetched
+/// (the test runner serves no files): a switch then takes effect at once.
+pub fn install_languages() {
+    use smsrent::i18n::{Lang, tables};
+    for (lang, json) in [
+        (Lang::Ru, include_str!("../../assets/i18n/ru.json")),
+        (Lang::ZhHans, include_str!("../../assets/i18n/zh-Hans.json")),
+        (Lang::ZhHant, include_str!("../../assets/i18n/zh-Hant.json")),
+    ] {
+        tables::install(lang, json).unwrap();
+    }
+}
+
 /// Mounts `view` in a new element, with the app's providers around it.
 pub fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlElement {
+    install_languages();
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), move || {
@@ -45,6 +59,7 @@ pub fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlE
 
 /// Mounts the whole app (it provides its own stores) in a new element.
 pub fn mount_app() -> HtmlElement {
+    install_languages();
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     leptos::mount::mount_to(host.clone(), smsrent::App).forget();

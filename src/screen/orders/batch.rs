@@ -399,7 +399,7 @@ mod tests {
 
     #[test]
     fn each_line_says_its_price_or_why_it_is_left_out() {
-        let i18n = I18n { lang: RwSignal::new(Lang::En) };
+        let i18n = I18n::fixed(Lang::En);
         let ready = Some(Prices::Ready(Vec::new()));
         let priced = line_text(i18n, &line(Ok(t(10)), Some(45.5)), ready.clone());
         assert!(priced.starts_with("$45.50, until "), "{priced}");
@@ -425,7 +425,7 @@ mod tests {
 
     #[test]
     fn each_outcome_and_the_summary_in_words() {
-        let i18n = I18n { lang: RwSignal::new(Lang::En) };
+        let i18n = I18n::fixed(Lang::En);
         let item = BatchItem {
             id: OrderId(7),
             number: "+7 9096068511".into(),
