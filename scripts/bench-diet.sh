@@ -52,9 +52,11 @@ for tag in ru zh-Hans zh-Hant; do
   TABLES+="$tag $(kb "$(table "$OUT/now" "$tag" br)") br / $(kb "$(table "$OUT/now" "$tag" gz)") gz, "
 done
 
+NOW=$(git rev-parse --short HEAD)
+if [ -n "$(git status --porcelain -- src assets index.html Cargo.toml)" ]; then NOW+=" + changes"; fi
 SECTION="Measured $(date -u +%F) by \`scripts/bench-diet.sh\`, one run on this machine: both builds made by it, release, with the same toolchain, wasm-opt and precompression; bytes as a server sends them (the build's .br and .gz files).
 
-| first visit | $BASE_REF (before) | $(git rev-parse --short HEAD)$([ -n "$(git status --porcelain -- src assets index.html Cargo.toml)" ] && echo " + changes") (now) | change |
+| first visit | $BASE_REF (before) | $NOW (now) | change |
 |---|---:|---:|---:|
 $ROWS
 The language tables now travel only to those who use them: ${TABLES%, }. English stays in the wasm (the reference, and what shows if a table cannot be had)."
