@@ -22,6 +22,20 @@ export class Sim {
   }
 }
 
+/** Waits until a service worker controls the page (the shell is cached then). */
+export async function controlled(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // The first worker claims the open page; should that race a page that
+  // loaded just before, a reload is what a person would see next anyway.
+  const claimed = await page
+    .waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 5_000 })
+    .then(() => true, () => false);
+  if (!claimed) {
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  }
+}
+
 /** A fresh, isolated simulator account per test (keys starting with "test"). */
 export function freshKey() {
   return `test-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;

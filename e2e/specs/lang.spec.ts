@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Page } from '@playwright/test';
-import { test, expect } from '../fixtures';
+import { test, expect, controlled } from '../fixtures';
 
 // Only the language in use travels (issue #21): English is in the wasm, the
 // others are tables fetched when chosen, kept by the service worker once
@@ -17,17 +17,6 @@ function tablesAsked(page: Page): string[] {
     if (m) asked.push(m[1]);
   });
   return asked;
-}
-
-async function controlled(page: Page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  const claimed = await page
-    .waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 5_000 })
-    .then(() => true, () => false);
-  if (!claimed) {
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  }
 }
 
 /** The language tables in this origin's Cache Storage. */

@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { chromium, BrowserContext, Page } from '@playwright/test';
-import { test, expect, freshKey } from '../fixtures';
+import { test, expect, freshKey, controlled } from '../fixtures';
 
 // The installable app: manifest and icons, Chromium's installability check,
 // the service worker (offline shell, API never cached, update banner), and a
@@ -48,20 +48,6 @@ class Relay {
     const exited = new Promise((r) => this.child.once('exit', r));
     this.child.kill('SIGTERM');
     await exited;
-  }
-}
-
-/** Waits until a service worker controls the page (the shell is cached then). */
-async function controlled(page: Page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  // The first worker claims the open page; should that race a page that
-  // loaded just before, a reload is what a person would see next anyway.
-  const claimed = await page
-    .waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 5_000 })
-    .then(() => true, () => false);
-  if (!claimed) {
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   }
 }
 
