@@ -54,6 +54,15 @@ pub struct MemoryStore {
     pub error: RwSignal<Option<String>>,
 }
 
+/// What a piece of work on the database came to.
+enum Outcome<T> {
+    Done(T),
+    /// Failed, and said so (see `report`).
+    Failed,
+    /// Answered for an account no longer current: dropped.
+    Stale,
+}
+
 impl MemoryStore {
     pub fn provide(api: Api, orders: OrdersStore) -> Self {
         let saved = crate::store::storage::get(keys::KEEP_DAYS).and_then(|v| v.parse().ok());
@@ -127,24 +136,28 @@ impl MemoryStore {
         }
     }
 
-    /// Runs `work` on this account's database; its answer is dropped when
-    /// the account changed meanwhile.
+    /// Runs `work` on the database of the account current now.
+    async fn on_db<T>(self, work: impl AsyncFnOnce(&Db) -> Result<T, db::Error>) -> Outcome<T> {
+        let asked = self.api.account_untracked();
+        let result = match Db::open(&asked.mode.memory_name()).await {
+            Ok(db) => work(&db).await,
+            Err(e) => Err(e),
+        };
+        if !self.api.is_current(&asked) {
+            return Outcome::Stale;
+        }
+        self.report(result).map_or(Outcome::Failed, Outcome::Done)
+    }
+
+    /// [`on_db`](Self::on_db) in a task; `then` takes its answer, which is
+    /// dropped when it failed or the account changed meanwhile.
     fn with_db<T: 'static>(
         self,
         work: impl AsyncFnOnce(&Db) -> Result<T, db::Error> + 'static,
         then: impl FnOnce(T) + 'static,
     ) {
-        let asked = self.api.account_untracked();
-        let name = asked.mode.memory_name();
         leptos::task::spawn_local(async move {
-            let result = match Db::open(&name).await {
-                Ok(db) => work(&db).await,
-                Err(e) => Err(e),
-            };
-            if !self.api.is_current(&asked) {
-                return;
-            }
-            if let Some(v) = self.report(result) {
+            if let Outcome::Done(v) = self.on_db(work).await {
                 then(v);
             }
         });
@@ -218,24 +231,17 @@ impl MemoryStore {
         }
         self.loaded.set(Loaded::Loading);
         let started = now_ms();
-        let asked = self.api.account_untracked();
-        let name = asked.mode.memory_name();
         leptos::task::spawn_local(async move {
-            let result = match Db::open(&name).await {
-                Ok(db) => db.all_sms().await,
-                Err(e) => Err(e),
-            };
-            if !self.api.is_current(&asked) {
-                return;
-            }
-            match self.report(result) {
-                Some(all) => {
+            match self.on_db(async |db| db.all_sms().await).await {
+                Outcome::Done(all) => {
                     self.index.set_value(Some(Index::new(all)));
                     db::mark("smsrent-memory-load", started);
                     self.loaded.set(Loaded::Ready);
                     self.revision.update(|r| *r += 1);
                 }
-                None => self.loaded.set(Loaded::Failed),
+                Outcome::Failed => self.loaded.set(Loaded::Failed),
+                // The new account's memory loads afresh.
+                Outcome::Stale => {}
             }
         });
     }
@@ -275,12 +281,10 @@ impl MemoryStore {
 
     /// What a number received, from the memory, newest first.
     pub async fn of_number(self, number: String) -> Vec<Entry> {
-        let asked = self.api.account_untracked();
-        let result = match Db::open(&asked.mode.memory_name()).await {
-            Ok(db) => db.sms_of_number(&number).await,
-            Err(e) => Err(e),
+        let Outcome::Done(mut got) = self.on_db(async |db| db.sms_of_number(&number).await).await
+        else {
+            return Vec::new();
         };
-        let mut got = self.report(result).unwrap_or_default();
         got.sort_by_key(|e| std::cmp::Reverse(e.at));
         got
     }
