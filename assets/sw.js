@@ -53,10 +53,13 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
-/** Fetched fresh and cached in this build's cache (a lazy file). */
-async function keep(rel) {
+/** A lazy file from this build's cache, else fetched fresh and kept there. */
+async function lazy(rel) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(url(rel));
+  if (hit) return hit;
   const response = await fetch(new Request(url(rel), { cache: 'no-cache' }));
-  if (response.ok) await (await caches.open(CACHE)).put(url(rel), response.clone());
+  if (response.ok) await cache.put(url(rel), response.clone());
   return response;
 }
 
@@ -64,11 +67,7 @@ self.addEventListener('message', (event) => {
   if (event.data === 'skipWaiting') self.skipWaiting();
   const wanted = typeof event.data === 'string' && event.data.startsWith('keep:')
     ? event.data.slice('keep:'.length) : null;
-  if (wanted && LAZY.has(wanted)) {
-    event.waitUntil((async () => {
-      if (!(await (await caches.open(CACHE)).match(url(wanted)))) await keep(wanted);
-    })().catch(() => {}));
-  }
+  if (wanted && LAZY.has(wanted)) event.waitUntil(lazy(wanted).catch(() => {}));
 });
 
 async function fromShell(rel, request) {
@@ -89,8 +88,6 @@ self.addEventListener('fetch', (event) => {
   } else if (IN_SHELL.has(rel)) {
     event.respondWith(fromShell(rel, request));
   } else if (LAZY.has(rel)) {
-    event.respondWith(caches.open(CACHE)
-      .then((cache) => cache.match(url(rel)))
-      .then((hit) => hit || keep(rel)));
+    event.respondWith(lazy(rel));
   }
 });

@@ -36,6 +36,18 @@ export async function controlled(page: Page) {
   }
 }
 
+/** Every URL in this origin's Cache Storage, by cache name. */
+export async function cached(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const all: Record<string, string[]> = {};
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      all[name] = (await cache.keys()).map((r) => r.url);
+    }
+    return all;
+  });
+}
+
 /** A fresh, isolated simulator account per test (keys starting with "test"). */
 export function freshKey() {
   return `test-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Page } from '@playwright/test';
-import { test, expect, controlled } from '../fixtures';
+import { test, expect, controlled, cached } from '../fixtures';
 
 // Only the language in use travels (issue #21): English is in the wasm, the
 // others are tables fetched when chosen, kept by the service worker once
@@ -21,16 +21,11 @@ function tablesAsked(page: Page): string[] {
 
 /** The language tables in this origin's Cache Storage. */
 async function tablesCached(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const found: string[] = [];
-    for (const name of await caches.keys()) {
-      for (const r of await (await caches.open(name)).keys()) {
-        const m = /\/i18n\/([^/]+)$/.exec(new URL(r.url).pathname);
-        if (m) found.push(m[1]);
-      }
-    }
-    return found.sort();
-  });
+  const origin = new URL(page.url()).origin;
+  return Object.values(await cached(page)).flat()
+    .filter((u) => u.startsWith(`${origin}/i18n/`))
+    .map((u) => u.slice(`${origin}/i18n/`.length))
+    .sort();
 }
 
 test('the main module carries English only; the others are tables beside it', () => {

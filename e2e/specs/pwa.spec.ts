@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { chromium, BrowserContext, Page } from '@playwright/test';
-import { test, expect, freshKey, controlled } from '../fixtures';
+import { test, expect, freshKey, controlled, cached } from '../fixtures';
 
 // The installable app: manifest and icons, Chromium's installability check,
 // the service worker (offline shell, API never cached, update banner), and a
@@ -49,18 +49,6 @@ class Relay {
     this.child.kill('SIGTERM');
     await exited;
   }
-}
-
-/** Every URL in this origin's Cache Storage, by cache name. */
-async function cached(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(async () => {
-    const all: Record<string, string[]> = {};
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      all[name] = (await cache.keys()).map((r) => r.url);
-    }
-    return all;
-  });
 }
 
 /** A persistent (non-incognito) context: Chromium never offers to install
