@@ -1,6 +1,6 @@
 //! A simulator of the whole rent API, in process: the browser's demo mode
-//! uses it directly (wasm), and the relay serves it over HTTP for end-to-end
-//! tests.
+//! runs it in a Web Worker (wasm, as a [`DemoSession`]), and the relay
+//! serves it over HTTP for end-to-end tests.
 //!
 //! One raw GET query in, status + content type + bytes out, exactly as the
 //! provider answers, including its plain-text key error, the documented
@@ -33,6 +33,7 @@ mod rent;
 mod restore;
 mod rng;
 mod seed;
+mod session;
 mod sparse;
 mod texts;
 mod world;
@@ -51,6 +52,7 @@ pub use config::SimConfig;
 pub use counters::{Counters, KeyCounters};
 pub use counters::{MAX_COUNTED_KEYS, MAX_NAMES};
 pub use seed::MAX_ACCOUNTS;
+pub use session::DemoSession;
 
 use handlers::Fail;
 use params::Params;
