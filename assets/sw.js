@@ -5,9 +5,10 @@
 // - The app shell of this build (index, wasm, js, css, icons, manifest) is
 //   cached at install, in a cache named after the build's version, and served
 //   from there: the app opens offline, and a page always runs one build whole.
-// - Language tables (i18n/) are cached the first time they are used, in the
-//   same cache, or when the app asks the worker to keep one ("keep:<path>",
-//   for the table a page loaded before the worker controlled it).
+// - Language tables (i18n/) and demo mode's simulator worker are cached the
+//   first time they are used, in the same cache, or when the app asks the
+//   worker to keep one ("keep:<path>", for a file a page loaded before the
+//   worker controlled it).
 // - Every page inside the scope (deep links like archive) gets the cached
 //   index.html.
 // - API calls (api/, _sim/), sw.js itself, anything not in the shell and

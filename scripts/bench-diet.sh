@@ -22,12 +22,23 @@ MD=${BENCH_MD:-BENCHMARKS.md}
 trunk build --release --dist "$OUT/now" >/dev/null
 build_ref "$BASE_REF" "$OUT/base" "$OUT/base-cargo"
 
-# first_visit DIR ENC: index.html + wasm + JS (not sw.js) + CSS, as sent.
+# first_visit DIR ENC: index.html + wasm + JS + CSS, as sent; not sw.js, nor
+# demo mode's worker (fetched once demo mode starts: see demo_worker).
+DEMO_FILES="demo-worker.js demo.js demo_bg.wasm"
 first_visit() {
   local total=0 f
   for f in "$1"/index.html "$1"/*.wasm "$1"/*.js "$1"/*.css; do
-    [ -f "$f" ] && [ "$(basename "$f")" != sw.js ] || continue
+    case " sw.js $DEMO_FILES " in *" $(basename "$f") "*) continue ;; esac
+    [ -f "$f" ] || continue
     total=$((total + $(served "$f" "$2")))
+  done
+  echo "$total"
+}
+# demo_worker DIR ENC: demo mode's worker files, as sent (0 before #21).
+demo_worker() {
+  local total=0 f
+  for f in $DEMO_FILES; do
+    [ -f "$1/$f" ] && total=$((total + $(served "$1/$f" "$2")))
   done
   echo "$total"
 }
@@ -41,11 +52,12 @@ row() { # LABEL BASE NOW
 }
 for enc in br gz; do
   name=$([ "$enc" = br ] && echo "brotli 11" || echo "gzip (Zopfli)")
-  wb=$(served "$(ls "$OUT"/base/*_bg.wasm)" "$enc"); wn=$(served "$(ls "$OUT"/now/*_bg.wasm)" "$enc")
+  wb=$(served "$(ls "$OUT"/base/smsrent-*_bg.wasm)" "$enc"); wn=$(served "$(ls "$OUT"/now/smsrent-*_bg.wasm)" "$enc")
   row "wasm, $name" "$wb" "$wn"
   fb=$(first_visit "$OUT/base" "$enc"); fn=$(first_visit "$OUT/now" "$enc")
   row "English first visit (index + wasm + JS + CSS), $name" "$fb" "$fn"
   row "Russian first visit (… + its table), $name" "$((fb + $(table "$OUT/base" ru "$enc")))" "$((fn + $(table "$OUT/now" ru "$enc")))"
+  row "English first visit in demo mode (… + the simulator's worker), $name" "$((fb + $(demo_worker "$OUT/base" "$enc")))" "$((fn + $(demo_worker "$OUT/now" "$enc")))"
 done
 TABLES=""
 for tag in ru zh-Hans zh-Hant; do

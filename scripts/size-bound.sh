@@ -6,9 +6,9 @@
 # parts of it left out (the patches in bench/size-bound/, applied to a
 # throwaway git worktree of HEAD; the working tree is never touched):
 #
-#   full              the app as it is
-#   no simulator      demo mode's in-page simulator left out
-#   dashboard only    ... and the rent wizard, archive and settings screens
+#   full              the app as it is (demo mode's simulator is a worker of
+#                     its own since #21, not in the main module)
+#   dashboard only    without the rent wizard, archive and settings screens
 #   shell only        ... and the dashboard too: stores, API client, request
 #                     queue, languages, header, router, PWA banners
 #
@@ -56,11 +56,13 @@ cleanup
 rm -rf "$OUT" && mkdir -p "$OUT"
 git worktree add --detach "$TREE" HEAD >/dev/null
 
-# first_visit DIR: bytes of index.html + *.wasm + *.js (not sw.js) + *.css, gzip.
+# first_visit DIR: bytes of index.html + *.wasm + *.js + *.css, gzip; not
+# sw.js, nor demo mode's worker (fetched once demo mode starts).
 first_visit() {
   local total=0 f n
   for f in "$1"/index.html "$1"/*.wasm "$1"/*.js "$1"/*.css; do
-    [ -f "$f" ] && [ "$(basename "$f")" != sw.js ] || continue
+    case "$(basename "$f")" in sw.js | demo-worker.js | demo.js | demo_bg.wasm) continue ;; esac
+    [ -f "$f" ] || continue
     if [ -f "$f.gz" ]; then n=$(stat -c %s "$f.gz"); else n=$(gzip -9 -c "$f" | wc -c); fi
     total=$((total + n))
   done
@@ -77,7 +79,7 @@ variant() { # LABEL PATCH...
   printf '\n\033[1m== %s\033[0m\n' "$label" >&2
   (cd "$TREE" && trunk build --release --dist "$dist" >&2)
   local wasm gz raw
-  wasm=$(ls "$dist"/*_bg.wasm)
+  wasm=$(ls "$dist"/smsrent-*_bg.wasm)
   raw=$(stat -c %s "$wasm")
   gz=$(first_visit "$dist")
   first_row "$dist"
@@ -113,9 +115,8 @@ CARGO_TARGET_DIR="$ROOT/target" cargo build --release -p smsrent-relay --bin sms
 serve hello $((PORT + 1)) "$OUT/hello"
 
 variant "full"
-variant "no simulator" no-simulator
-variant "dashboard only" no-simulator dashboard-only
-variant "shell only" no-simulator shell-only
+variant "dashboard only" dashboard-only
+variant "shell only" shell-only
 
 TABLE="Measured by \`scripts/size-bound.sh\` on $(date -u +%F) at $(git rev-parse --short HEAD): release builds of the app with parts left out (patches in \`bench/size-bound/\`).
 

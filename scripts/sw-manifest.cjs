@@ -33,11 +33,19 @@ function files(dir, prefix = '') {
 }
 
 const built = files(staging).filter((rel) => rel !== 'sw.js' && !rel.startsWith('.'));
-// Language tables are fetched only when their language is chosen (src/i18n):
-// cached once used, never all at install.
-const isLazy = (rel) => rel.startsWith('i18n/');
+// Fetched only when needed, cached once used, never at install: language
+// tables when their language is chosen (src/i18n), demo mode's simulator
+// worker when demo mode starts (src/api/demo).
+const DEMO = ['demo-worker.js', 'demo.js', 'demo_bg.wasm'];
+const isLazy = (rel) => rel.startsWith('i18n/') || DEMO.includes(rel);
 const shell = built.filter((rel) => !isLazy(rel));
 const lazy = built.filter(isLazy);
+for (const rel of DEMO) {
+  if (!lazy.includes(rel)) {
+    console.error(`sw-manifest: no ${rel} in ${staging} (index.html builds it)`);
+    process.exit(1);
+  }
+}
 if (!shell.includes('index.html')) {
   console.error(`sw-manifest: no index.html in ${staging}`);
   process.exit(1);

@@ -22,7 +22,7 @@ cargo fmt --all --check
 step "clippy (host)"
 cargo clippy --workspace --all-targets -- -D warnings
 step "clippy (wasm32)"
-cargo clippy -p smsrent --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p smsrent -p smsrent-demo-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "cargo test"
 # Includes the code extractor's corpus score (crates/rentapi/tests/code_corpus.rs)
 # and its comparison with the ported baselines (bench/otp-baselines).

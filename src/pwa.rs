@@ -223,8 +223,9 @@ fn watch(
 }
 
 /// Asks the service worker to keep `rel`, a file it caches only once used
-/// (a language table), for offline use. A page loads its first table
-/// before the worker controls it, so the worker never saw that request.
+/// (a language table, demo mode's simulator), for offline use. A first
+/// visit loads them before the worker controls it, so the worker never saw
+/// those requests.
 /// Nothing happens without a worker (debug builds, the browser tests).
 pub fn keep(rel: &str) {
     if cfg!(debug_assertions) {

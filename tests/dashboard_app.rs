@@ -1,13 +1,19 @@
 //! Browser test of the whole dashboard in demo mode (the simulator in the
 //! page): a new SMS is announced in the title and the row until seen, the
 //! panel shows its code, seen state is kept in localStorage, and a double
-//! click on Activate sends one request.
+//! click on Activate sends one request. A list never read is not called
+//! empty.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
 
+use std::rc::Rc;
+
 use common::*;
 use leptos::prelude::document;
+use rentapi::transport::LocalFuture;
+use rentapi::{RawResponse, TransportError};
+use smsrent::api::Engine;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -94,5 +100,32 @@ async fn a_recent_code_is_copied_from_the_row() {
     assert!(panel, "{}", text(&instagram));
     assert!(find(&instagram, "button.code-copy.compact").is_none());
     assert_eq!(find_all(&instagram, "button.code-copy").len(), 1);
+    host.remove();
+}
+
+/// A demo whose every answer is the provider's refusal of the key.
+struct Refusing;
+
+impl Engine for Refusing {
+    fn call(&self, _: String) -> LocalFuture<'static, Result<RawResponse, TransportError>> {
+        let raw = RawResponse::new(200, "text/html", rentapi::sim::msg::BAD_KEY);
+        Box::pin(async move { Ok(raw) })
+    }
+
+    fn reset(&self) {}
+}
+
+#[wasm_bindgen_test]
+async fn a_list_never_read_is_not_called_empty() {
+    clear_storage();
+    let host = mount_app_on(|| Rc::new(Refusing));
+    let main = find(&host, "main").unwrap();
+    let told = wait_until(10_000, || {
+        text(&main).contains("Your numbers will show here once they can be loaded.")
+    })
+    .await;
+    assert!(told, "{}", text(&main));
+    assert!(text(&main).contains("API key"), "the refusal is said: {}", text(&main));
+    assert!(!text(&main).contains("No rented numbers yet."), "{}", text(&main));
     host.remove();
 }

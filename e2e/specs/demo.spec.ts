@@ -4,7 +4,7 @@ test('a fresh visitor meets demo mode and sees demo orders', async ({ page }) =>
   await page.goto('/');
   await expect(page.getByTestId('demo-banner')).toBeVisible();
   await expect(page.getByText('Demo mode')).toBeVisible();
-  // The in-page simulator's seeded account.
+  // The simulator's seeded account.
   await expect(page.locator('tr.order-row').first()).toBeVisible();
   expect(await page.locator('tr.order-row').count()).toBeGreaterThan(3);
   await expect(page.getByText('Instagram').first()).toBeVisible();

@@ -10,7 +10,7 @@ tree=$(mktemp -d)
 trap 'rm -rf "$tree"' EXIT
 git ls-files -z src | xargs -0 cp --parents -t "$tree"
 (cd "$tree" && git init -q . && git add -A)
-for variant in "no-simulator" "no-simulator dashboard-only" "no-simulator shell-only"; do
+for variant in "dashboard-only" "shell-only"; do
   (cd "$tree" && git checkout -q -- . && git clean -qfd)
   for p in $variant; do
     if ! git -C "$tree" apply "$PWD/bench/size-bound/$p.patch"; then

@@ -3,7 +3,7 @@
 
 use rentapi::ApiKey;
 
-/// Demo mode (the simulator in this page), or a key at an endpoint.
+/// Demo mode (the simulator in its worker), or a key at an endpoint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     Demo,

@@ -1,8 +1,8 @@
 //! The client handle provided through context: the core's typed client over
-//! the scheduler, over fetch (a real key) or the in-page simulator (demo).
+//! the scheduler, over fetch (a real key) or the simulator's worker (demo).
 
 pub mod account;
-mod demo;
+pub mod demo;
 mod fetch;
 mod scheduled;
 
@@ -16,7 +16,7 @@ use rentapi::transport::{LocalFuture, Outgoing};
 use rentapi::{ApiKey, RawResponse, Transport, TransportError};
 
 pub use account::{Account, KeyPrint, Mode};
-pub use demo::DemoTransport;
+pub use demo::{DemoTransport, Engine, run_demo_on};
 pub use fetch::FetchTransport;
 pub use scheduled::{Scheduled, Trouble};
 
@@ -24,7 +24,7 @@ use crate::store::settings::SettingsStore;
 use crate::store::storage;
 
 /// Where requests go: the provider (directly or through the relay), or the
-/// simulator in this page.
+/// simulator in its worker.
 pub enum Backend {
     Live(FetchTransport),
     Demo(DemoTransport),

@@ -8,7 +8,7 @@ pub enum Kind {
     Account,
     /// A choice made on this device; kept when the key is forgotten.
     Preference,
-    /// The demo account's state (the simulator in the page).
+    /// The demo account's state (saved by the simulator's worker).
     Demo,
     /// Set only by the tests and benchmarks, against the simulator.
     TestKnob,

@@ -15,7 +15,8 @@ pub const OFFLINE_REASON_ID: &str = "offline-reason";
 pub struct Network {
     /// The browser has a network connection (it may still fail to reach us).
     pub online: RwSignal<bool>,
-    /// Demo mode: the simulator runs in the page, so nothing needs the network.
+    /// Demo mode: the simulator runs on this device (in a worker), so
+    /// nothing needs the network once its files are cached.
     demo: Signal<bool>,
     /// A write's outcome is being checked: no write may go until it is
     /// known (set by the checks store, see `store::checks`).
@@ -26,7 +27,7 @@ pub struct Network {
 pub const CHECKING_REASON_ID: &str = "checking-reason";
 
 impl Network {
-    /// `demo` tells whether the API is the in-page simulator.
+    /// `demo` tells whether the API is the simulator (in its worker, here).
     pub fn provide(demo: Signal<bool>) -> Self {
         let online = RwSignal::new(window().navigator().on_line());
         let up = window_event_listener(ev::online, move |_| online.set(true));
@@ -46,7 +47,7 @@ impl Network {
     }
 
     /// An action that asks the provider cannot run now: the browser is
-    /// offline and the API is not the in-page simulator (tracked).
+    /// offline and the API is not the simulator (tracked).
     pub fn blocked(&self) -> bool {
         !self.online.get() && !self.demo.get()
     }

@@ -1,14 +1,23 @@
 //! Shared by the browser tests: mounting with every provider the app has
-//! (`store::provide_all`; demo mode: the simulator in the page, no
-//! network), sample orders, and small DOM helpers.
+//! (`store::provide_all`; demo mode: the simulator in the page, as the
+//! runner serves no worker script; no network), sample orders, and small
+//! DOM helpers.
 #![allow(dead_code)]
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
-use rentapi::OrderId;
 use rentapi::model::{Order, OrderState};
+use rentapi::sim::DemoSession;
+use rentapi::transport::LocalFuture;
+use rentapi::{OrderId, RawResponse, TransportError};
+use smsrent::api::{Engine, run_demo_on};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
+
+const DEMO_STATE: &str = "smsrent.demo.v1";
 
 /// A fresh start, as a first visit: no key (demo mode), no seen SMS, no
 /// cached orders, no SMS memory. (The delete is queued before any open the
@@ -27,7 +36,7 @@ pub fn storage_get(key: &str) -> Option<String> {
 
 /// What the demo simulator was asked, from the state it saves after each request.
 pub fn calls_of(method: &str) -> u64 {
-    let saved = storage_get("smsrent.demo.v1").expect("demo state saved");
+    let saved = storage_get(DEMO_STATE).expect("demo state saved");
     serde_json::from_str::<rentapi::sim::Simulator>(&saved).unwrap().counters().calls_of(method)
 }
 
@@ -44,9 +53,39 @@ pub fn install_languages() {
     }
 }
 
+/// Demo mode's simulator in the page, saving as the worker's does.
+struct InPage(RefCell<DemoSession>);
+
+impl Engine for InPage {
+    fn call(&self, query: String) -> LocalFuture<'static, Result<RawResponse, TransportError>> {
+        let raw = self.0.borrow_mut().call(&query, now());
+        self.save();
+        Box::pin(async move { Ok(raw) })
+    }
+
+    fn reset(&self) {
+        self.0.borrow_mut().reset(now());
+        self.save();
+    }
+}
+
+impl InPage {
+    fn start() -> Rc<dyn Engine> {
+        Rc::new(Self(RefCell::new(DemoSession::resume(storage_get(DEMO_STATE).as_deref(), now()))))
+    }
+
+    fn save(&self) {
+        if let Some(state) = self.0.borrow().saved() {
+            let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+            storage.set_item(DEMO_STATE, &state).unwrap();
+        }
+    }
+}
+
 /// Mounts `view` in a new element, with the app's providers around it.
 pub fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlElement {
     install_languages();
+    run_demo_on(InPage::start);
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), move || {
@@ -59,7 +98,13 @@ pub fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlE
 
 /// Mounts the whole app (it provides its own stores) in a new element.
 pub fn mount_app() -> HtmlElement {
+    mount_app_on(InPage::start)
+}
+
+/// [`mount_app`], with demo mode answered by `engine`.
+pub fn mount_app_on(engine: smsrent::api::demo::Start) -> HtmlElement {
     install_languages();
+    run_demo_on(engine);
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     leptos::mount::mount_to(host.clone(), smsrent::App).forget();

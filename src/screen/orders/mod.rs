@@ -132,10 +132,11 @@ pub fn OrdersScreen() -> impl IntoView {
                     view! {
                         <p class="empty">
                             {move || {
-                                if store.loading.get() && store.updated_at.get().is_none() {
-                                    i18n.t("orders-loading")
-                                } else {
-                                    i18n.t("orders-empty")
+                                // Never "no numbers" before the list was ever read.
+                                match (store.updated_at.get().is_some(), store.loading.get()) {
+                                    (true, _) => i18n.t("orders-empty"),
+                                    (false, true) => i18n.t("orders-loading"),
+                                    (false, false) => i18n.t("orders-unknown"),
                                 }
                             }}
                         </p>

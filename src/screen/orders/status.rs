@@ -62,6 +62,10 @@ pub fn ProviderStatus() -> impl IntoView {
                 NoAnswer::ErrorPage(status) => {
                     i18n.fmt(how.message_key(), &[("status", &status.to_string())])
                 }
+                // In demo mode no provider is asked: its worker did not load.
+                NoAnswer::Unreachable if api.is_demo() => {
+                    i18n.t("trouble-demo-unreachable").to_owned()
+                }
                 _ => i18n.t(how.message_key()).to_owned(),
             };
             view! {
