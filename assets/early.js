@@ -16,3 +16,20 @@ try {
 } catch (_) {
   // An old browser without Intl or languages: the app manages without.
 }
+
+// Demo mode (no key saved): start the simulator's worker now, so that it
+// downloads beside the wasm instead of after it. The app adopts it
+// (src/api/demo/worker.rs); what it says before then is kept on it.
+try {
+  if (!localStorage.getItem('smsrent.apikey')) {
+    const worker = new Worker(new URL('demo-worker.js', document.baseURI));
+    worker.onmessage = (e) => {
+      if (e.data === 'ready') worker.ready = true;
+      else if (Array.isArray(e.data) && e.data[0] === 'failed') worker.failed = true;
+    };
+    worker.onerror = () => { worker.failed = true; };
+    window.smsrentDemoWorker = worker;
+  }
+} catch (_) {
+  // No storage or no workers here: the app starts its own when it needs one.
+}

@@ -29,6 +29,8 @@ const RUNS = Number(env.BENCH_RUNS ?? 5);
 // SLOW: the same build behind a relay that answers the API 1.5 s late, so a
 // return visit's first row shows whether it came from the cached list.
 const APP = env.APP_URL, HELLO = env.HELLO_URL, SLOW = env.SLOW_URL;
+// BASE: an earlier build (BASE_LABEL), for the throttled first visits.
+const BASE = env.BASE_URL, BASE_LABEL = env.BASE_LABEL ?? 'base';
 const DOWN = (1.6 * 1e6) / 8, UP = (750 * 1e3) / 8, RTT = 150; // bytes/s, bytes/s, ms
 const ARGS = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -124,12 +126,20 @@ const ms = (x) => `${Math.round(x)} ms`;
 async function main() {
   const r = { throttled: {}, back: {} };
   const demo = null, withKey = await newKey(APP, 100), slowKey = await newKey(SLOW, 100);
+  const baseKey = BASE ? await newKey(BASE, 100) : null;
   // Warm the relays (not measured).
   await visit(`${APP}/`, { key: withKey }); await visit(`${HELLO}/`, {});
   for (const [label, key] of [['demo', demo], ['key', withKey]]) {
     r.throttled[label] = [];
     for (let i = 0; i < RUNS; i++) r.throttled[label].push((await visit(`${APP}/`, { key, throttle: true })).first);
     log('throttled', label, r.throttled[label].map((x) => Math.round(x.ms)));
+  }
+  if (BASE) {
+    for (const [label, key] of [['baseDemo', demo], ['baseKey', baseKey]]) {
+      r.throttled[label] = [];
+      for (let i = 0; i < RUNS; i++) r.throttled[label].push((await visit(`${BASE}/`, { key, throttle: true })).first);
+      log('throttled', label, r.throttled[label].map((x) => Math.round(x.ms)));
+    }
   }
   r.throttled.hello = [];
   for (let i = 0; i < RUNS; i++) r.throttled.hello.push((await visit(`${HELLO}/`, { throttle: true })).first);
@@ -152,6 +162,11 @@ async function main() {
     const floor = (b / DOWN) * 1000;
     rows.push(`| Throttled first visit, ${label === 'demo' ? 'demo mode' : 'with a key'}: navigation → first orders row painted | ${ms(t)} | transfer floor ${ms(floor)} (${kb(b)} fetched by then, ${median(runs.map((x) => x.count))} responses); hello world ${ms(hello)} | ${(t / floor).toFixed(2)} × floor; ${(t / hello).toFixed(2)} × hello | ≤ 1.3 × floor | ${t / floor <= 1.3 ? 'yes' : '**no**'} |`);
     rows.push(`| … its transfer as Chromium fetched it (brotli, every request until the first row) | ${kb(b)} | — | — | ≤ 400 KB | ${b <= 400_000 ? 'yes' : '**no**'} |`);
+    const base = r.throttled[label === 'demo' ? 'baseDemo' : 'baseKey'];
+    if (base) {
+      const bt = median(base.map((x) => x.ms)), bb = median(base.map((x) => x.bytes));
+      rows.push(`| … the same visit to ${BASE_LABEL}'s build (before #21's diet) | ${ms(bt)}, ${kb(bb)} | — | now ${(t / bt).toFixed(2)} × that | — | — |`);
+    }
   }
   const helloBack = median(r.back.hello.map((x) => x.ms));
   for (const label of ['key', 'slow', 'demo']) {
@@ -171,7 +186,7 @@ async function main() {
 |---|---|---|---|---|---|
 ${rows.join('\n')}
 
-- Runs, throttled (ms): demo ${r.throttled.demo.map((x) => Math.round(x.ms)).join(', ')}; key ${r.throttled.key.map((x) => Math.round(x.ms)).join(', ')}; hello ${r.throttled.hello.map((x) => Math.round(x.ms)).join(', ')}.
+- Runs, throttled (ms): demo ${r.throttled.demo.map((x) => Math.round(x.ms)).join(', ')}; key ${r.throttled.key.map((x) => Math.round(x.ms)).join(', ')}; hello ${r.throttled.hello.map((x) => Math.round(x.ms)).join(', ')}${BASE ? `; ${BASE_LABEL} demo ${r.throttled.baseDemo.map((x) => Math.round(x.ms)).join(', ')}; ${BASE_LABEL} key ${r.throttled.baseKey.map((x) => Math.round(x.ms)).join(', ')}` : ''}.
 - Runs, return (ms): key ${r.back.key.map((x) => Math.round(x.ms)).join(', ')}; key, API 1.5 s late ${r.back.slow.map((x) => Math.round(x.ms)).join(', ')}; demo ${r.back.demo.map((x) => Math.round(x.ms)).join(', ')}; hello ${r.back.hello.map((x) => Math.round(x.ms)).join(', ')}. On a return visit with a key the network carried ${kb(netBack)} until the first row (median; the rest came from the worker's cache).`;
   if (env.BENCH_MD) {
     const text = fs.readFileSync(env.BENCH_MD, 'utf8');

@@ -20,7 +20,7 @@ MD=${BENCH_MD:-BENCHMARKS.md}
 . scripts/lib/base.sh
 
 trunk build --release --dist "$OUT/now" >/dev/null
-build_ref "$BASE_REF" "$OUT/base" "$OUT/base-cargo"
+build_ref "$BASE_REF" "$OUT/base"
 
 # first_visit DIR ENC: index.html + wasm + JS + CSS, as sent; not sw.js, nor
 # demo mode's worker (fetched once demo mode starts: see demo_worker).

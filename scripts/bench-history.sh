@@ -22,7 +22,7 @@ RELAY="$ROOT/target/release/smsrent-relay"
 trap stop_relays EXIT
 
 trunk build --release --dist "$OUT/dist" >/dev/null
-build_ref "$BASE_REF" "$OUT/base-dist" "$OUT/base-cargo"
+build_ref "$BASE_REF" "$OUT/base-dist"
 cargo build -p smsrent-relay --release
 
 # wasm bytes: gzip -9 and the build's own precompressed .gz (Zopfli).

@@ -23,7 +23,7 @@ BASE_REF=${BASE_REF:-e98b318}
 # shellcheck source=lib/base.sh
 . scripts/lib/base.sh
 trunk build --release --dist "$OUT/dist" >/dev/null
-build_ref "$BASE_REF" "$OUT/base" "$OUT/base-cargo"
+build_ref "$BASE_REF" "$OUT/base"
 cargo build -q --release -p smsrent-relay --bin smsrent-relay
 RELAY="$ROOT/target/release/smsrent-relay"
 # shellcheck source=lib/serve.sh

@@ -6,15 +6,21 @@
 # simulating relay on loopback (ports BENCH_PORT, +1, and +2 answering the
 # API 1.5 s late), and writes its
 # section of BENCHMARKS.md. BENCH_RUNS (5) runs per figure; about 5 minutes
-# once built.
+# once built. BASE_REF (the last commit before #21's work by default) is
+# built too (scripts/lib/base.sh), served on port +3, and its throttled
+# first visits measured in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 OUT="$ROOT/target/bench-visits"; mkdir -p "$OUT"
+BASE_REF=${BASE_REF:-e98b318}
+# shellcheck source=lib/base.sh
+. scripts/lib/base.sh
 trunk build --release --dist "$OUT/app" >/dev/null
 (cd bench/hello && trunk build --release --dist "$OUT/hello" >/dev/null)
+build_ref "$BASE_REF" "$OUT/base"
 cargo build -q --release -p smsrent-relay --bin smsrent-relay
 RELAY="$ROOT/target/release/smsrent-relay"
 # shellcheck source=lib/serve.sh
@@ -24,5 +30,7 @@ PORT=${BENCH_PORT:-8960}
 serve app "$PORT" "$OUT/app"
 serve hello "$((PORT + 1))" "$OUT/hello"
 serve slow "$((PORT + 2))" "$OUT/app" --latency-ms 1500
+serve base "$((PORT + 3))" "$OUT/base"
 APP_URL="http://127.0.0.1:$PORT" HELLO_URL="http://127.0.0.1:$((PORT + 1))" SLOW_URL="http://127.0.0.1:$((PORT + 2))" \
+  BASE_URL="http://127.0.0.1:$((PORT + 3))" BASE_LABEL="$BASE_REF" \
   BENCH_MD="${BENCH_MD:-$ROOT/BENCHMARKS.md}" NO_PROXY='*' node bench/visits.mjs

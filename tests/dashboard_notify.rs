@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -28,10 +28,7 @@ async fn one_notification_per_new_sms_with_service_and_code() {
     js_sys::Function::new_no_args(SPY).call0(&JsValue::NULL).unwrap();
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.set_item("smsrent.notify", "1").unwrap();
-    let host: web_sys::HtmlElement =
-        leptos::prelude::document().create_element("div").unwrap().unchecked_into();
-    leptos::prelude::document().body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), smsrent::App).forget();
+    let host = mount_app();
 
     assert!(wait_until(10_000, || !notes().is_empty()).await, "no notification");
     assert!(try_button(&host, "Desktop notifications: on").is_some());

@@ -54,10 +54,28 @@ test('a visit with a key never fetches the simulator', async ({ page, context, s
 test('demo mode starts the simulator in its worker, and runs offline once it has',
   async ({ page, context }) => {
     const asked = simulatorAsked(context);
+    await page.addInitScript(() => {
+      const Native = window.Worker;
+      const w = window as any;
+      w.workersStarted = 0;
+      addEventListener('TrunkApplicationStarted', () => { w.appStarted = true; });
+      window.Worker = class extends Native {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          w.workersStarted += 1;
+          w.workerBeforeApp ??= !w.appStarted;
+        }
+      };
+    });
     await page.goto('/');
     await expect(page.getByTestId('demo-banner')).toBeVisible();
     await expect(page.locator('tr.order-row').first()).toBeVisible();
     expect([...new Set(asked)].sort()).toEqual([...FILES].sort());
+    // Started by early.js while the wasm downloaded, and adopted by the app:
+    // one worker, not two.
+    expect(await page.evaluate(() => (window as any).workersStarted)).toBe(1);
+    expect(await page.evaluate(() => (window as any).workerBeforeApp)).toBe(true);
+    expect(await page.evaluate(() => 'smsrentDemoWorker' in window)).toBe(false);
     // The page runs no simulator of its own: its state is saved by the worker.
     expect(await page.evaluate((k) => localStorage.getItem(k), DEMO_STATE)).toBeTruthy();
 

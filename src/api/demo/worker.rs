@@ -1,8 +1,9 @@
 //! The demo's simulator in its Web Worker, spoken to by messages (the
 //! protocol is written down in `crates/demo-worker/src/main.rs`). The worker
-//! starts with the engine; if it fails to load (offline, never cached) or
-//! dies, the calls waiting fail as a network error would, and the next call
-//! starts a new one.
+//! starts with the engine (or earlier: `assets/early.js` starts it while
+//! the wasm downloads, and it is adopted here); if it fails to load
+//! (offline, never cached) or dies, the calls waiting fail as a network
+//! error would, and the next call starts a new one.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -133,10 +134,32 @@ fn unavailable(why: &JsValue) -> TransportError {
     TransportError::Network(format!("the demo's simulator could not run: {why}"))
 }
 
-/// Starts a worker, its first message the saved demo account.
+/// Set by `assets/early.js` when the page opened in demo mode: the worker
+/// it started while the wasm downloaded.
+const EARLY: &str = "smsrentDemoWorker";
+
+/// The worker early.js started, once, unless it already failed; and
+/// whether it said "ready" already.
+fn adopt_early() -> Option<(Worker, bool)> {
+    let window = web_sys::window()?;
+    let early = js_sys::Reflect::get(&window, &EARLY.into()).ok()?.dyn_into::<Worker>().ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &EARLY.into());
+    let flag = |name: &str| js_sys::Reflect::get(&early, &name.into()).is_ok_and(|v| v.is_truthy());
+    if flag("failed") {
+        early.terminate();
+        return None;
+    }
+    let ready = flag("ready");
+    Some((early, ready))
+}
+
+/// Starts a worker (or adopts early.js's), its first message the saved
+/// demo account.
 fn spawn(link: &Rc<RefCell<Link>>) -> Result<(), JsValue> {
-    let url = format!("{}{SCRIPT}", crate::pwa::base_path());
-    let worker = Worker::new(&url)?;
+    let (worker, ready) = match adopt_early() {
+        Some(early) => early,
+        None => (Worker::new(&format!("{}{SCRIPT}", crate::pwa::base_path()))?, false),
+    };
     let weak = Rc::downgrade(link);
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         received(&weak, event.data());
@@ -149,9 +172,15 @@ fn spawn(link: &Rc<RefCell<Link>>) -> Result<(), JsValue> {
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let mut link = link.borrow_mut();
     link.retired = None;
-    link.ready = false;
     let saved = storage::get(keys::DEMO).map(JsValue::from);
-    link.queued = vec![message("start", 0, saved)];
+    let start = message("start", 0, saved);
+    link.ready = ready;
+    if ready {
+        worker.post_message(&start)?;
+        link.queued.clear();
+    } else {
+        link.queued = vec![start];
+    }
     link.running = Some(Running { worker, _on_message: on_message, _on_error: on_error });
     Ok(())
 }
