@@ -19,9 +19,11 @@ try {
 
 // Demo mode (no key saved): start the simulator's worker now, so that it
 // downloads beside the wasm instead of after it. The app adopts it
-// (src/api/demo/worker.rs); what it says before then is kept on it.
+// (src/api/demo/worker.rs); what it says before then is kept on it. This
+// script is async: should the app have started first, it left `false` here
+// and has a worker of its own.
 try {
-  if (!localStorage.getItem('smsrent.apikey')) {
+  if (!localStorage.getItem('smsrent.apikey') && !('smsrentDemoWorker' in window)) {
     const worker = new Worker(new URL('demo-worker.js', document.baseURI));
     worker.onmessage = (e) => {
       if (e.data === 'ready') worker.ready = true;

@@ -4,9 +4,10 @@
 # simulator. Installs Lighthouse (npm, pinned; 12.x is the last line that
 # runs on Node 20) into the tools folder, builds the release app and the
 # relay, serves them on loopback and runs bench/lighthouse.mjs, which writes
-# its section of BENCHMARKS.md. BASE_REF (the last commit before #21's work
-# by default) is built too (scripts/lib/base.sh) and measured in the same
-# run. LH_RUNS (3) runs per figure; about 10 minutes.
+# its section of BENCHMARKS.md. BASE_REFS (the last commit before #21's work
+# by default; several, space-separated, for more) are built too
+# (scripts/lib/base.sh) and measured in the same run. LH_RUNS (3) runs per
+# figure; about 10 minutes for two builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -19,11 +20,11 @@ if [ "$(node -p "require('$LH_TOOLS/node_modules/lighthouse/package.json').versi
   npm install --silent --no-audit --no-fund --prefix "$LH_TOOLS" "lighthouse@$LIGHTHOUSE_VERSION"
 fi
 OUT="$ROOT/target/bench-lighthouse"; mkdir -p "$OUT"
-BASE_REF=${BASE_REF:-e98b318}
+BASE_REFS=${BASE_REFS:-${BASE_REF:-e98b318}}
 # shellcheck source=lib/base.sh
 . scripts/lib/base.sh
 trunk build --release --dist "$OUT/dist" >/dev/null
-build_ref "$BASE_REF" "$OUT/base"
+for ref in $BASE_REFS; do build_ref "$ref" "$OUT/base-$ref"; done
 cargo build -q --release -p smsrent-relay --bin smsrent-relay
 RELAY="$ROOT/target/release/smsrent-relay"
 # shellcheck source=lib/serve.sh
@@ -31,7 +32,12 @@ RELAY="$ROOT/target/release/smsrent-relay"
 trap stop_relays EXIT
 PORT=${BENCH_PORT:-8950}
 serve lighthouse "$PORT" "$OUT/dist"
-serve lighthouse-base "$((PORT + 1))" "$OUT/base"
+URLS="" port=$PORT
+for ref in $BASE_REFS; do
+  port=$((port + 1))
+  serve "lighthouse-$ref" "$port" "$OUT/base-$ref"
+  URLS+="$ref=http://127.0.0.1:$port,"
+done
 NOW=$(git rev-parse --short HEAD)
-LH_TOOLS="$LH_TOOLS" APP_URLS="$BASE_REF=http://127.0.0.1:$((PORT + 1)),$NOW=http://127.0.0.1:$PORT" BENCH_MD="${BENCH_MD:-BENCHMARKS.md}" \
+LH_TOOLS="$LH_TOOLS" APP_URLS="${URLS}$NOW=http://127.0.0.1:$PORT" BENCH_MD="${BENCH_MD:-BENCHMARKS.md}" \
   node bench/lighthouse.mjs

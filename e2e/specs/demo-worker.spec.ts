@@ -75,7 +75,7 @@ test('demo mode starts the simulator in its worker, and runs offline once it has
     // one worker, not two.
     expect(await page.evaluate(() => (window as any).workersStarted)).toBe(1);
     expect(await page.evaluate(() => (window as any).workerBeforeApp)).toBe(true);
-    expect(await page.evaluate(() => 'smsrentDemoWorker' in window)).toBe(false);
+    expect(await page.evaluate(() => (window as any).smsrentDemoWorker)).toBe(false);
     // The page runs no simulator of its own: its state is saved by the worker.
     expect(await page.evaluate((k) => localStorage.getItem(k), DEMO_STATE)).toBeTruthy();
 

@@ -139,11 +139,13 @@ fn unavailable(why: &JsValue) -> TransportError {
 const EARLY: &str = "smsrentDemoWorker";
 
 /// The worker early.js started, once, unless it already failed; and
-/// whether it said "ready" already.
+/// whether it said "ready" already. Leaves `false` in its place, so that
+/// an early.js that runs late (it is async) starts none.
 fn adopt_early() -> Option<(Worker, bool)> {
     let window = web_sys::window()?;
-    let early = js_sys::Reflect::get(&window, &EARLY.into()).ok()?.dyn_into::<Worker>().ok()?;
-    let _ = js_sys::Reflect::delete_property(&window, &EARLY.into());
+    let early = js_sys::Reflect::get(&window, &EARLY.into()).ok();
+    let _ = js_sys::Reflect::set(&window, &EARLY.into(), &JsValue::FALSE);
+    let early = early?.dyn_into::<Worker>().ok()?;
     let flag = |name: &str| js_sys::Reflect::get(&early, &name.into()).is_ok_and(|v| v.is_truthy());
     if flag("failed") {
         early.terminate();
