@@ -25,11 +25,9 @@ BASE_REFS=${BASE_REFS:-${BASE_REF:-e98b318}}
 . scripts/lib/base.sh
 trunk build --release --dist "$OUT/dist" >/dev/null
 for ref in $BASE_REFS; do build_ref "$ref" "$OUT/base-$ref"; done
-cargo build -q --release -p smsrent-relay --bin smsrent-relay
-RELAY="$ROOT/target/release/smsrent-relay"
 # shellcheck source=lib/serve.sh
 . scripts/lib/serve.sh
-trap stop_relays EXIT
+release_relay
 PORT=${BENCH_PORT:-8950}
 serve lighthouse "$PORT" "$OUT/dist"
 URLS="" port=$PORT

@@ -21,11 +21,9 @@ BASE_REF=${BASE_REF:-e98b318}
 trunk build --release --dist "$OUT/app" >/dev/null
 (cd bench/hello && trunk build --release --dist "$OUT/hello" >/dev/null)
 build_ref "$BASE_REF" "$OUT/base"
-cargo build -q --release -p smsrent-relay --bin smsrent-relay
-RELAY="$ROOT/target/release/smsrent-relay"
 # shellcheck source=lib/serve.sh
 . scripts/lib/serve.sh
-trap stop_relays EXIT
+release_relay
 PORT=${BENCH_PORT:-8960}
 serve app "$PORT" "$OUT/app"
 serve hello "$((PORT + 1))" "$OUT/hello"

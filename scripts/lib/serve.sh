@@ -1,5 +1,6 @@
 # Sourced by the benchmark scripts: simulating relays on loopback, stopped on exit.
-# Needs RELAY (the smsrent-relay binary) and OUT (where the logs go).
+# Needs RELAY (the smsrent-relay binary; release_relay sets it) and OUT
+# (where the logs go).
 
 PIDS=()
 stop_relays() {
@@ -22,4 +23,12 @@ serve() {
   echo "relay $name did not start:" >&2
   cat "$OUT/$name.log" >&2
   exit 1
+}
+
+# release_relay: builds the release relay (needs ROOT), sets RELAY to it,
+# and stops every relay started here on exit.
+release_relay() {
+  cargo build -q --release -p smsrent-relay --bin smsrent-relay
+  RELAY="$ROOT/target/release/smsrent-relay"
+  trap stop_relays EXIT
 }
