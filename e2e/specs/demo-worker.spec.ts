@@ -112,3 +112,26 @@ test('a simulator that cannot load is told, and the next try loads it', async ({
   await expect(page.locator('tr.order-row').first()).toBeVisible();
   await expect(status).toHaveCount(0);
 });
+
+test('a saved key stops the simulator; forgetting it starts demo mode again', async ({ page, sim }) => {
+  await page.addInitScript(() => {
+    const w = window as any;
+    w.workersStopped = 0;
+    const stop = Worker.prototype.terminate;
+    Worker.prototype.terminate = function () { w.workersStopped += 1; return stop.call(this); };
+  });
+  await page.goto('/');
+  await expect(page.locator('tr.order-row').first()).toBeVisible();
+  const { key } = await rental(sim);
+  await page.getByRole('button', { name: 'Use my API key' }).click();
+  await page.getByLabel('API key').fill(key);
+  await page.getByRole('button', { name: 'Save key' }).click();
+  await expect(page.getByTestId('demo-banner')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => (window as any).workersStopped)).toBe(1);
+
+  await page.getByRole('button', { name: 'Forget key' }).click();
+  await expect(page.getByTestId('demo-banner')).toBeVisible();
+  await page.getByRole('link', { name: 'Numbers' }).click();
+  await expect(page.locator('tr.order-row').first()).toBeVisible();
+  await expect(page.getByTestId('provider-status')).toHaveCount(0);
+});

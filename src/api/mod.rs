@@ -143,7 +143,12 @@ fn build(
     trouble: RwSignal<Option<Trouble>>,
 ) -> Rc<ApiClient> {
     let (backend, key, config) = match key {
-        Some(key) => (Backend::Live(FetchTransport::new(endpoint)), key, live_schedule()),
+        Some(key) => {
+            // Out of demo mode: its worker goes with the last client that
+            // holds it (a later "Forget key" starts a new one).
+            demo_slot.set_value(None);
+            (Backend::Live(FetchTransport::new(endpoint)), key, live_schedule())
+        }
         None => {
             let demo = demo_slot.get_value().unwrap_or_else(DemoTransport::load);
             demo_slot.set_value(Some(demo.clone()));

@@ -83,6 +83,17 @@ impl WorkerEngine {
     }
 }
 
+/// Demo mode left (a key was saved): the worker stops, its state saved.
+impl Drop for WorkerEngine {
+    fn drop(&mut self) {
+        let mut link = self.link.borrow_mut();
+        if let Some(running) = link.running.take() {
+            running.worker.terminate();
+        }
+        link.retired = None;
+    }
+}
+
 impl Engine for WorkerEngine {
     fn call(&self, query: String) -> LocalFuture<'static, Answer> {
         let (tx, rx) = oneshot::channel();
