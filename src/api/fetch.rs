@@ -15,8 +15,8 @@ pub struct FetchTransport {
     timeout_ms: u32,
 }
 
-/// How long an answer may take.
-const TIMEOUT_MS: u32 = 20_000;
+/// How long an answer may take (demo mode's worker waits as long).
+pub(super) const TIMEOUT_MS: u32 = 20_000;
 
 /// The end-to-end tests (against the simulator, never the provider)
 /// shorten the time limit via localStorage, like `smsrent.min_gap_ms`, to

@@ -2,7 +2,7 @@
 //! the scheduler, over fetch (a real key) or the simulator's worker (demo).
 
 pub mod account;
-pub mod demo;
+mod demo;
 mod fetch;
 mod scheduled;
 
@@ -16,7 +16,7 @@ use rentapi::transport::{LocalFuture, Outgoing};
 use rentapi::{ApiKey, RawResponse, Transport, TransportError};
 
 pub use account::{Account, KeyPrint, Mode};
-pub use demo::{DemoTransport, Engine, run_demo_on};
+pub use demo::{DemoTransport, Engine, Start, run_demo_on};
 pub use fetch::FetchTransport;
 pub use scheduled::{Scheduled, Trouble};
 

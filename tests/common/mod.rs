@@ -13,7 +13,7 @@ use rentapi::model::{Order, OrderState};
 use rentapi::sim::DemoSession;
 use rentapi::transport::LocalFuture;
 use rentapi::{OrderId, RawResponse, TransportError};
-use smsrent::api::{Engine, run_demo_on};
+use smsrent::api::{Engine, Start, run_demo_on};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -82,12 +82,19 @@ impl InPage {
     }
 }
 
-/// Mounts `view` in a new element, with the app's providers around it.
-pub fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlElement {
+/// A new element in the page to mount into, with the language tables at
+/// hand and demo mode answered by `engine`.
+fn new_host(engine: Start) -> HtmlElement {
     install_languages();
-    run_demo_on(InPage::start);
+    run_demo_on(engine);
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+/// Mounts `view` in a new element, with the app's providers around it.
+pub fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlElement {
+    let host = new_host(InPage::start);
     let handle = leptos::mount::mount_to(host.clone(), move || {
         smsrent::store::provide_all();
         view()
@@ -102,11 +109,8 @@ pub fn mount_app() -> HtmlElement {
 }
 
 /// [`mount_app`], with demo mode answered by `engine`.
-pub fn mount_app_on(engine: smsrent::api::demo::Start) -> HtmlElement {
-    install_languages();
-    run_demo_on(engine);
-    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
+pub fn mount_app_on(engine: Start) -> HtmlElement {
+    let host = new_host(engine);
     leptos::mount::mount_to(host.clone(), smsrent::App).forget();
     host
 }

@@ -1,7 +1,7 @@
 //! Demo mode's simulator, in a Web Worker, so that a visit with a real key
 //! never downloads it and its work never blocks the page.
 //!
-//! The page (`src/api/demo.rs`) speaks to it by messages, as fetch speaks to
+//! The page (`src/api/demo/worker.rs`) speaks to it by messages, as fetch speaks to
 //! the network. Every message is an array:
 //!
 //! - page → worker: `[op, id, now_ms, text]`, where `op` is `"start"` (`text`:
@@ -50,21 +50,20 @@ mod worker {
         let now = DateTime::<Utc>::from_timestamp_millis(msg.get(2).as_f64()? as i64)?;
         let text = msg.get(3).as_string();
         SESSION.with_borrow_mut(|session| {
+            if op == "start" {
+                *session = Some(DemoSession::resume(text.as_deref(), now));
+                return None;
+            }
+            let session = session.get_or_insert_with(|| DemoSession::resume(None, now));
             let answer = match op.as_str() {
-                "start" => {
-                    *session = Some(DemoSession::resume(text.as_deref(), now));
-                    return None;
-                }
-                "call" => Some(
-                    session.get_or_insert_with(|| DemoSession::resume(None, now)).call(&text?, now),
-                ),
+                "call" => Some(session.call(&text?, now)),
                 "reset" => {
-                    session.get_or_insert_with(|| DemoSession::resume(None, now)).reset(now);
+                    session.reset(now);
                     None
                 }
                 _ => return None,
             };
-            let state = session.as_ref().and_then(DemoSession::saved);
+            let state = session.saved();
             let (status, content_type, body) = match answer {
                 Some(raw) => (raw.status, raw.content_type, raw.body),
                 None => (0, String::new(), Vec::new()),

@@ -19,13 +19,14 @@ use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
 
 use super::Engine;
+// As long as the network transport waits: the first call also waits for
+// the worker to download.
+use crate::api::fetch::TIMEOUT_MS;
 use crate::store::{keys, storage};
 
-/// The worker's script, next to index.html (Trunk copies it from assets/).
-const SCRIPT: &str = "demo-worker.js";
-/// As long as the network transport waits: the first call also waits for
-/// the worker to download.
-const TIMEOUT_MS: u32 = 20_000;
+/// The worker's script, next to index.html (Trunk copies it from assets/),
+/// then the glue and the wasm it loads.
+const FILES: [&str; 3] = ["demo-worker.js", "demo.js", "demo_bg.wasm"];
 
 type Answer = Result<RawResponse, TransportError>;
 
@@ -56,7 +57,7 @@ impl WorkerEngine {
     pub fn start() -> Self {
         // For offline demos: the service worker keeps what it did not see
         // (a first visit loads these before it controls the page).
-        for file in [SCRIPT, "demo.js", "demo_bg.wasm"] {
+        for file in FILES {
             crate::pwa::keep(file);
         }
         let link = Rc::new(RefCell::new(Link::default()));
@@ -171,7 +172,7 @@ fn adopt_early() -> Option<(Worker, bool)> {
 fn spawn(link: &Rc<RefCell<Link>>) -> Result<(), JsValue> {
     let (worker, ready) = match adopt_early() {
         Some(early) => early,
-        None => (Worker::new(&format!("{}{SCRIPT}", crate::pwa::base_path()))?, false),
+        None => (Worker::new(&format!("{}{}", crate::pwa::base_path(), FILES[0]))?, false),
     };
     let weak = Rc::downgrade(link);
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
