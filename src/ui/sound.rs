@@ -86,7 +86,8 @@ impl Chime {
     fn wake_on_first_gesture(self) {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
         let wake = Closure::<dyn Fn()>::new(move || {
-            if self.wanted.get_untracked()
+            // (`try_`: the listener outlives an unmounted app.)
+            if self.wanted.try_get_untracked() == Some(true)
                 && let Some(audio) = self.context()
             {
                 let _ = audio.resume();

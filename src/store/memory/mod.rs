@@ -102,7 +102,12 @@ impl MemoryStore {
             if orders.polls.get() > 0 {
                 request_animation_frame(move || {
                     set_timeout(
-                        move || me.remember_orders(orders.orders.get_untracked()),
+                        move || {
+                            // (`try_`: the app may be gone by then.)
+                            if let Some(list) = orders.orders.try_get_untracked() {
+                                me.remember_orders(list);
+                            }
+                        },
                         std::time::Duration::ZERO,
                     )
                 });
@@ -115,8 +120,11 @@ impl MemoryStore {
             crate::store::storage::set(keys::KEEP_DAYS, &days.to_string());
             set_timeout(move || me.prune(), std::time::Duration::from_secs(5));
         });
-        let _ =
-            set_interval_with_handle(move || me.prune(), std::time::Duration::from_secs(6 * 3600));
+        if let Ok(every) =
+            set_interval_with_handle(move || me.prune(), std::time::Duration::from_secs(6 * 3600))
+        {
+            on_cleanup(move || every.clear());
+        }
         provide_context(me);
         me
     }
@@ -140,6 +148,8 @@ impl MemoryStore {
     async fn on_db<T>(self, work: impl AsyncFnOnce(&Db) -> Result<T, db::Error>) -> Outcome<T> {
         let asked = self.api.account_untracked();
         let result = match Db::open(&asked.mode.memory_name()).await {
+            // (The account changed, or the app is gone, while it opened.)
+            Ok(_) if !self.api.is_current(&asked) => return Outcome::Stale,
             Ok(db) => work(&db).await,
             Err(e) => Err(e),
         };
@@ -302,8 +312,10 @@ impl MemoryStore {
         );
     }
 
+    /// (From timers: nothing once the app is gone.)
     fn prune(self) {
-        let before = history::cutoff(clock::now(), self.keep_days.get_untracked());
+        let Some(days) = self.keep_days.try_get_untracked() else { return };
+        let before = history::cutoff(clock::now(), days);
         self.with_db(
             async move |db| db.prune(before, MAX_ENTRIES as u32).await,
             move |gone| {
