@@ -18,7 +18,7 @@ const ATTRIBUTES: &[&str] = &[
 ];
 
 /// Each class string a row sets (whole, as set: `state active`), in the
-/// states most rows are in. A browser test (`tests/dashboard_rows.rs`)
+/// states most rows are in. A browser test (`tests/browser/dashboard_rows.rs`)
 /// fails when a row sets one not here or one here is no longer set.
 pub const ROW_CLASSES: &[&str] = &[
     "order",

@@ -1,10 +1,7 @@
 //! Browser test of the account epoch: an answer asked for one account is
-//! dropped when another is current by the time it comes. Its own page: a
-//! key saved here would switch every app other tests left mounted.
-#![cfg(target_arch = "wasm32")]
+//! dropped when another is current by the time it comes.
 
-mod common;
-
+use crate::common;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -12,8 +9,6 @@ use rentapi::schedule::Priority;
 use smsrent::api::{Api, use_api};
 use smsrent::store::settings::{SettingsStore, use_settings};
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 const KEY: &str = "sk_live_ABCDEF0123456789";
 

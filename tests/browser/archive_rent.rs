@@ -1,16 +1,11 @@
 //! Browser tests of the archive's paging and the rental wizard's state, in
 //! demo mode (the simulator runs in the page: no network).
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use smsrent::screen::archive::ArchiveScreen;
 use smsrent::screen::rent::RentScreen;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn rows(host: &web_sys::Element) -> usize {
     find_all(host, "tbody tr[data-order-id]").len()

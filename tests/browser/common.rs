@@ -2,8 +2,14 @@
 //! (`store::provide_all`; demo mode: the simulator in the page, as the
 //! runner serves no worker script; no network), sample orders, and small
 //! DOM helpers.
+//!
+//! All tests share one page, so each starts as a fresh one: mounting (or
+//! clearing the storage) first unmounts what the previous test mounted.
+//! That disposes its owner, so its effects, intervals, listeners and
+//! polls stop, and nothing it left runs into the next test.
 #![allow(dead_code)]
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -14,15 +20,36 @@ use rentapi::sim::DemoSession;
 use rentapi::transport::LocalFuture;
 use rentapi::{OrderId, RawResponse, TransportError};
 use smsrent::api::{Engine, Start, run_demo_on};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
 const DEMO_STATE: &str = "smsrent.demo.v1";
 
-/// A fresh start, as a first visit: no key (demo mode), no seen SMS, no
-/// cached orders, no SMS memory. (The delete is queued before any open the
-/// app makes, and IndexedDB runs them in order.)
+thread_local! {
+    /// The last mount: its host element and its unmount handle.
+    static MOUNTED: RefCell<Option<(HtmlElement, Box<dyn Any>)>> = const { RefCell::new(None) };
+}
+
+/// Unmounts what the last test mounted, if anything, takes its host out
+/// of the page, and goes back to the page's first address (the app's
+/// router starts from the address, as on a visit).
+pub fn unmount() {
+    thread_local! {
+        static FIRST_URL: String = web_sys::window().unwrap().location().href().unwrap();
+    }
+    if let Some((host, handle)) = MOUNTED.with(|m| m.borrow_mut().take()) {
+        drop(handle);
+        host.remove();
+    }
+    let history = web_sys::window().unwrap().history().unwrap();
+    FIRST_URL.with(|url| history.replace_state_with_url(&JsValue::NULL, "", Some(url))).unwrap();
+}
+
+/// A fresh start, as a first visit: nothing mounted, no key (demo mode),
+/// no seen SMS, no cached orders, no SMS memory. (The delete is queued
+/// before any open the app makes, and IndexedDB runs them in order.)
 pub fn clear_storage() {
+    unmount();
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
     let idb = js_sys::Reflect::get(&web_sys::window().unwrap(), &"indexedDB".into()).unwrap();
     let delete = js_sys::Reflect::get(&idb, &"deleteDatabase".into()).unwrap();
@@ -69,6 +96,12 @@ impl Engine for InPage {
     }
 }
 
+/// Demo mode's simulator in the page (what `mount` and `mount_app` use),
+/// for an engine that wraps it.
+pub fn in_page() -> Rc<dyn Engine> {
+    InPage::start()
+}
+
 impl InPage {
     fn start() -> Rc<dyn Engine> {
         Rc::new(Self(RefCell::new(DemoSession::resume(storage_get(DEMO_STATE).as_deref(), now()))))
@@ -83,8 +116,9 @@ impl InPage {
 }
 
 /// A new element in the page to mount into, with the language tables at
-/// hand and demo mode answered by `engine`.
+/// hand and demo mode answered by `engine`; the last mount is gone first.
 fn new_host(engine: Start) -> HtmlElement {
+    unmount();
     install_languages();
     run_demo_on(engine);
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
@@ -99,8 +133,12 @@ pub fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlE
         smsrent::store::provide_all();
         view()
     });
-    handle.forget();
+    keep(&host, handle);
     host
+}
+
+fn keep(host: &HtmlElement, handle: impl Any) {
+    MOUNTED.with(|m| *m.borrow_mut() = Some((host.clone(), Box::new(handle))));
 }
 
 /// Mounts the whole app (it provides its own stores) in a new element.
@@ -111,7 +149,7 @@ pub fn mount_app() -> HtmlElement {
 /// [`mount_app`], with demo mode answered by `engine`.
 pub fn mount_app_on(engine: Start) -> HtmlElement {
     let host = new_host(engine);
-    leptos::mount::mount_to(host.clone(), smsrent::App).forget();
+    keep(&host, leptos::mount::mount_to(host.clone(), smsrent::App));
     host
 }
 

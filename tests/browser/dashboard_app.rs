@@ -2,21 +2,17 @@
 //! page): a new SMS is announced in the title and the row until seen, the
 //! panel shows its code, seen state is kept in localStorage, and a double
 //! click on Activate sends one request. A list never read is not called
-//! empty.
-#![cfg(target_arch = "wasm32")]
+//! empty. An unmounted app asks nothing more.
 
-mod common;
-
+use std::cell::Cell;
 use std::rc::Rc;
 
-use common::*;
+use crate::common::*;
 use leptos::prelude::document;
 use rentapi::transport::LocalFuture;
 use rentapi::{RawResponse, TransportError};
 use smsrent::api::Engine;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn new_sms_is_announced_until_seen_and_activate_sends_once() {
@@ -127,4 +123,47 @@ async fn a_list_never_read_is_not_called_empty() {
     assert!(text(&host).contains("API key"), "the refusal is said: {}", text(&host));
     assert!(!text(&host).contains("No rented numbers yet."), "{}", text(&host));
     host.remove();
+}
+
+thread_local! {
+    static CALLS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The demo, counting the requests that reach it.
+struct Counting(Rc<dyn Engine>);
+
+impl Engine for Counting {
+    fn call(&self, query: String) -> LocalFuture<'static, Result<RawResponse, TransportError>> {
+        CALLS.set(CALLS.get() + 1);
+        self.0.call(query)
+    }
+
+    fn reset(&self) {
+        self.0.reset();
+    }
+}
+
+/// Every test here unmounts the last one's app before its own: that must
+/// stop it, timers and polls included, or one test's app would go on
+/// asking (and saving) during the next.
+#[wasm_bindgen_test]
+async fn an_unmounted_app_asks_nothing_more() {
+    clear_storage();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item(smsrent::store::keys::POLL_MS, "1000").unwrap();
+    storage.set_item(smsrent::store::keys::MIN_GAP_MS, "100").unwrap();
+    CALLS.set(0);
+    let host = mount_app_on(|| Rc::new(Counting(in_page())));
+    let first = wait_until(10_000, || CALLS.get() > 0).await;
+    assert!(first, "no request: {}", text(&host));
+    let asked = CALLS.get();
+    assert!(wait_until(5_000, || CALLS.get() > asked).await, "it polls: {}", text(&host));
+
+    unmount();
+    assert!(!host.is_connected());
+    sleep(1_000).await; // what was already queued may still go
+    let gone = CALLS.get();
+    sleep(3_500).await; // three polls' worth
+    assert_eq!(CALLS.get(), gone, "asked after it was unmounted");
+    clear_storage();
 }

@@ -2,16 +2,11 @@
 //! in the page): the expiring note opens the dialog, the number in the
 //! window is ticked with its price, and two clicks on confirm in a row send
 //! one `prolong` per number, then say what was done.
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use rentapi::sim::demo::GOOGLE_EXPIRING;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn confirm(root: &web_sys::Element) -> Option<web_sys::HtmlElement> {
     find_all(root, ".dialog-buttons button")

@@ -1,15 +1,9 @@
-//! Browser test of the orders cache in demo mode (the whole app, its own
-//! page): an equal poll leaves localStorage alone, a changed list is
+//! Browser test of the orders cache in demo mode (the whole app): an equal poll leaves localStorage alone, a changed list is
 //! written for the next start.
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use rentapi::sim::{SimConfig, Simulator};
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn the_cache_is_rewritten_when_the_list_changed_not_on_every_poll() {

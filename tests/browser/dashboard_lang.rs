@@ -1,19 +1,12 @@
 //! Browser test of the dashboard's rows across languages (demo mode, the
 //! whole app): the rules above the list open and Escape closes them, and
 //! no row repeats them; another language makes every row anew in it, the
-//! list keeping its length, and the rules follow. Its
-//! own page: a second app mounted beside another test's would share the
-//! document's title and storage.
-#![cfg(target_arch = "wasm32")]
+//! list keeping its length, and the rules follow.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use smsrent::i18n::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn rows_are_made_anew_in_a_new_language_and_their_help_opens() {

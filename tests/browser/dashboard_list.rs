@@ -1,14 +1,11 @@
 //! Browser test: the list is keyed by order id with a signal per order, so
 //! a poll that returns equal data causes no DOM mutation at all (live
 //! countdowns aside), and a changed field touches only its own row.
-#![cfg(target_arch = "wasm32")]
-
-mod common;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use common::*;
+use crate::common::*;
 use leptos::prelude::*;
 use rentapi::OrderId;
 use rentapi::model::OrderState;
@@ -19,8 +16,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen_test::*;
 use web_sys::{MutationObserver, MutationObserverInit, MutationRecord};
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 /// Records every mutation under `root` until dropped.
 struct Recorder {

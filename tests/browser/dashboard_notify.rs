@@ -1,15 +1,10 @@
 //! Browser test: once the user turned them on, a new SMS gives exactly one
 //! desktop notification naming the service and the code (the browser's
 //! Notification is replaced by a recorder).
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 const SPY: &str = "window.__notes = []; \
     window.Notification = class { constructor(title, options) { window.__notes.push([title, options.body, options.tag]); } }; \
@@ -31,7 +26,7 @@ async fn one_notification_per_new_sms_with_service_and_code() {
     let host = mount_app();
 
     assert!(wait_until(10_000, || !notes().is_empty()).await, "no notification");
-    assert!(try_button(&host, "Desktop notifications: on").is_some());
+    assert!(try_button(&host, "Desktop notifications: on").is_some(), "{}", text(&host));
     // Polls and SMS fetches go on: still one notification for that SMS.
     sleep(3000).await;
     // The body says a click copies the code (the notification does it).

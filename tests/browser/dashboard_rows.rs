@@ -2,20 +2,15 @@
 //! unknown ones with their code), and Prolong is enabled only when the
 //! rules allow it, otherwise disabled with the reason and the opening date;
 //! its dialog is a labelled modal that Escape closes, giving focus back.
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
+use crate::common::*;
 use chrono::Duration;
-use common::*;
 use leptos::prelude::*;
 use rentapi::model::{Order, OrderState};
 use smsrent::interned::ROW_CLASSES;
 use smsrent::screen::orders::OrderRow;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn mount_rows(orders: Vec<Order>) -> web_sys::HtmlElement {
     mount(move || {

@@ -1,19 +1,14 @@
 //! Browser tests: the SMS panel shows SMS as text (a hostile SMS stays
 //! literal text: no element made, nothing run), the code as a large copy
 //! button, and the SMS for other services behind a hide/show toggle.
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
+use crate::common::*;
 use chrono::{DateTime, Utc};
-use common::*;
 use leptos::prelude::*;
 use rentapi::model::{Sms, SmsBundle};
 use smsrent::screen::orders::SmsView;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn at(secs: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(1_764_000_000 + secs, 0).unwrap()

@@ -2,20 +2,14 @@
 //! shown at once, is remembered in localStorage and sets `<html lang>`; a
 //! remembered choice wins on the next visit; dates and prices follow the
 //! language, prices the currency setting.
-#![cfg(target_arch = "wasm32")]
 
+use crate::common::{self, find, fire, sleep, wait_until};
 use leptos::prelude::*;
 use smsrent::i18n::Lang;
 use smsrent::screen::settings::SettingsScreen;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
-
-mod common;
-
-use common::{find, fire, sleep, wait_until};
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()

@@ -2,7 +2,6 @@
 //! is stored once, a row that does not decode costs only itself, the
 //! oldest go first beyond the cap and the time limit, and a cleared
 //! history does not take back what the provider still lists.
-#![cfg(target_arch = "wasm32")]
 
 use chrono::{DateTime, Duration, Utc};
 use rentapi::OrderId;
@@ -10,8 +9,6 @@ use rentapi::history::{self, Entry};
 use rentapi::model::{Order, Sms};
 use smsrent::store::memory::db::{self, Db};
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn t(secs: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(1_800_000_000 + secs, 0).unwrap()

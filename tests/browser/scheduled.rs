@@ -2,7 +2,6 @@
 //! scheduler hands back, woken by new requests; a person's request waiting
 //! for the gap goes before background ones, identical reads in flight are
 //! one request, and the driver ends when its transport handle is dropped.
-#![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -16,8 +15,6 @@ use rentapi::transport::{LocalFuture, Outgoing};
 use rentapi::{Method, RawResponse, Transport, TransportError};
 use smsrent::api::Scheduled;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 const GAP: u64 = 300;
 

@@ -1,16 +1,12 @@
 //! Browser test: the settings screen saves the key in localStorage and never
 //! shows it in clear until asked; forgetting it is one click.
-#![cfg(target_arch = "wasm32")]
 
+use crate::common;
 use leptos::prelude::*;
 use smsrent::screen::orders::OrdersScreen;
 use smsrent::screen::settings::SettingsScreen;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-mod common;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 const KEY: &str = "sk_live_ABCDEF0123456789";
 

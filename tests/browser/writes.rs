@@ -3,15 +3,12 @@
 //! is on its way, and a failed one, refused or unclear, is never sent again.
 //! One mount and one simulator for all (a second mount's requests would
 //! write the demo state the counters are read from), each write in turn.
-#![cfg(target_arch = "wasm32")]
-
-mod common;
 
 use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
 
-use common::*;
+use crate::common::*;
 use futures::future::join;
 use leptos::prelude::*;
 use rentapi::model::Order;
@@ -26,8 +23,6 @@ use smsrent::store::orders::{OrdersStore, use_orders};
 use smsrent::store::write_state::WriteState;
 use smsrent::store::writes::{OrderWrites, Write, WriteOutcome, use_writes};
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 /// A demo account whose next `create_multi` answer is lost (a 502 after it was done).
 fn seed_demo() {
