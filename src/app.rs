@@ -8,7 +8,8 @@ use leptos_router::path;
 
 use crate::api::use_api;
 use crate::i18n::{Lang, use_i18n};
-use crate::pwa::{OfflineBanner, UpdateBanner, app_href, router_base};
+use crate::pwa::{OfflineBanner, UpdateBanner};
+use crate::route::{app_href, router_base};
 use crate::screen::archive::ArchiveScreen;
 use crate::screen::history::HistoryScreen;
 use crate::screen::orders::OrdersScreen;

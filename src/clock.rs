@@ -175,6 +175,40 @@ pub fn use_ticker() -> Ticker {
     leptos::prelude::use_context().unwrap_or_else(Ticker::provide)
 }
 
+/// The clock to the minute: countdowns and the prolong window show no
+/// seconds, so a thousand rows re-run once a minute, not every second.
+/// A signal set by an effect on the ticker, not a memo of it: a memo
+/// would still mark its two thousand readers for a check every second
+/// (time and a transient buffer of that size each tick), a signal set
+/// only when the minute turns touches them once a minute.
+#[derive(Clone, Copy)]
+pub struct MinuteClock(pub leptos::prelude::ReadSignal<DateTime<Utc>>);
+
+impl MinuteClock {
+    pub fn provide() -> Self {
+        use leptos::prelude::*;
+        let ticker = use_ticker();
+        let to_minute = |t: DateTime<Utc>| {
+            let now = t.timestamp();
+            DateTime::from_timestamp(now - now.rem_euclid(60), 0).unwrap_or_default()
+        };
+        let (minute, set_minute) = signal(to_minute(ticker.0.get_untracked()));
+        Effect::new(move |_| {
+            let now = to_minute(ticker.0.get());
+            if minute.get_untracked() != now {
+                set_minute.set(now);
+            }
+        });
+        let me = Self(minute);
+        provide_context(me);
+        me
+    }
+}
+
+pub fn use_minute() -> MinuteClock {
+    leptos::prelude::use_context().unwrap_or_else(MinuteClock::provide)
+}
+
 /// "12 s ago" / "3 min ago" / "2 h ago".
 pub fn ago(i18n: crate::i18n::I18n, then: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let (key, n) = match Ago::of(then, now) {

@@ -8,6 +8,7 @@ pub mod clock;
 pub mod i18n;
 pub mod interned;
 pub mod pwa;
+pub mod route;
 pub mod screen;
 pub mod store;
 pub mod ui;

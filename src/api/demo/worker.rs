@@ -172,7 +172,7 @@ fn adopt_early() -> Option<(Worker, bool)> {
 fn spawn(link: &Rc<RefCell<Link>>) -> Result<(), JsValue> {
     let (worker, ready) = match adopt_early() {
         Some(early) => early,
-        None => (Worker::new(&format!("{}{}", crate::pwa::base_path(), FILES[0]))?, false),
+        None => (Worker::new(&format!("{}{}", crate::route::base_path(), FILES[0]))?, false),
     };
     let weak = Rc::downgrade(link);
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {

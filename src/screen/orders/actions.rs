@@ -24,7 +24,7 @@ use crate::ui::error::ErrorNotice;
 use super::Flash;
 use super::dialogs::{AddServiceDialog, DeleteDialog};
 use super::prolong::{ProlongDialog, block_text};
-use super::row::use_minute;
+use crate::clock::use_minute;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Open {

@@ -14,7 +14,7 @@ use crate::ui::notice::Dismissible;
 
 use super::batch::BatchDialog;
 use super::filters::Filter;
-use super::row::use_minute;
+use crate::clock::use_minute;
 
 #[component]
 pub fn ExpiringNote(filter: RwSignal<Filter>) -> impl IntoView {

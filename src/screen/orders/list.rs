@@ -15,7 +15,8 @@ use crate::ui::help::Help;
 use crate::ui::table::TableHead;
 
 use super::filters::{Filter, visible};
-use super::row::{OrderRow, use_minute};
+use super::row::OrderRow;
+use crate::clock::use_minute;
 
 pub const HELP_ACTIVATE: &[&str] =
     &["help-activate-queue", "help-activate-window", "help-activate-first"];

@@ -56,7 +56,7 @@ pub fn OrdersScreen() -> impl IntoView {
     provide_context(flash);
     // One minute clock for the whole screen (the note, the list, the rows),
     // owned by the screen, so no part's clock dies with another part.
-    row::MinuteClock::provide();
+    clock::MinuteClock::provide();
     // "Show the number" from the History screen arrives as `/?q=<digits>`.
     let asked = use_context::<Focus>().and_then(Focus::take).unwrap_or_default();
     let filter = RwSignal::new(Filter { text: asked, ..Filter::default() });

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use rentapi::model::{Order, OrderState};
 use rentapi::time_left::TimeLeft;
 
-use crate::clock::{self, use_ticker};
+use crate::clock::{self, use_minute};
 
 use crate::i18n::{Lang, fill, use_i18n};
 use crate::store::settings::NumberCopy;
@@ -28,39 +28,6 @@ use super::watch::WatchControl;
 
 /// Columns of the table (the SMS panel spans them all).
 pub const COLUMNS: u8 = 6;
-
-/// The clock to the minute: countdowns and the prolong window show no
-/// seconds, so a thousand rows re-run once a minute, not every second.
-/// A signal set by an effect on the ticker, not a memo of it: a memo
-/// would still mark its two thousand readers for a check every second
-/// (time and a transient buffer of that size each tick), a signal set
-/// only when the minute turns touches them once a minute.
-#[derive(Clone, Copy)]
-pub struct MinuteClock(pub ReadSignal<DateTime<Utc>>);
-
-impl MinuteClock {
-    pub fn provide() -> Self {
-        let ticker = use_ticker();
-        let to_minute = |t: DateTime<Utc>| {
-            let now = t.timestamp();
-            DateTime::from_timestamp(now - now.rem_euclid(60), 0).unwrap_or_default()
-        };
-        let (minute, set_minute) = signal(to_minute(ticker.0.get_untracked()));
-        Effect::new(move |_| {
-            let now = to_minute(ticker.0.get());
-            if minute.get_untracked() != now {
-                set_minute.set(now);
-            }
-        });
-        let me = Self(minute);
-        provide_context(me);
-        me
-    }
-}
-
-pub fn use_minute() -> MinuteClock {
-    use_context().unwrap_or_else(MinuteClock::provide)
-}
 
 #[component]
 pub fn OrderRow(

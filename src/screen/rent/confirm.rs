@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use rentapi::model::NewOrder;
 
 use crate::i18n::use_i18n;
-use crate::pwa::app_href;
+use crate::route::app_href;
 use crate::store::network::use_network;
 use crate::store::rent::{Rented, Step, flag, use_rent};
 use crate::store::write_state::WriteState;
