@@ -19,7 +19,8 @@
 //
 // Env: APP_URL HELLO_URL PLAIN_URL DISC_URL (relay origins), APP_DIST
 // HELLO_DIST (built dirs), PLAIN_DIR (the plain page's served dir, where the
-// orders JSON is saved), BENCH_MD (file whose app-bench section is rewritten),
+// orders JSON is saved), BASE_URL (optional: an earlier build's relay, whose
+// render is measured in the same runs), BENCH_MD (file whose app-bench section is rewritten),
 // BENCH_RUNS (5), BENCH_ONLY (comma list of the figures above), MEM_ORDERS
 // (1000), MEM_HOURS (24), MEM_RUNS (1), DISC_MINUTES (10), DISC_SCALE (1:
 // real time; N runs the app's poll and gap N times faster), DISC_LATENCY_MS
@@ -38,7 +39,7 @@ const { chromium } = require('playwright-core');
 const env = process.env;
 const RUNS = Number(env.BENCH_RUNS ?? 5);
 const ONLY = new Set((env.BENCH_ONLY ?? 'size,first,render,mutations,memory,discipline').split(',').map((s) => s.trim()));
-const APP = env.APP_URL, HELLO = env.HELLO_URL, PLAIN = env.PLAIN_URL, DISC = env.DISC_URL;
+const APP = env.APP_URL, HELLO = env.HELLO_URL, PLAIN = env.PLAIN_URL, DISC = env.DISC_URL, BASE = env.BASE_URL;
 const MEM_ORDERS = Number(env.MEM_ORDERS ?? 1000);
 const MEM_HOURS = Number(env.MEM_HOURS ?? 24);
 const MEM_RUNS = Number(env.MEM_RUNS ?? 1);
@@ -501,6 +502,8 @@ function report(r) {
         `${(a / p).toFixed(2)}`, target, n === '1000' ? yes(a / p <= 2) : '—');
     }
     const detail = Object.entries(r.render).map(([n, v]) => `${n}: app DOM ready ${ms(median(v.app.map((x) => x.dom)))} after the answer (painted ${ms(median(v.app.map((x) => x.paint)))}), plain ${ms(median(v.plain.map((x) => x.dom)))} (${ms(median(v.plain.map((x) => x.paint)))}); from navigation start, app ${ms(median(v.app.map((x) => x.fromNav)))}, plain ${ms(median(v.plain.map((x) => x.fromNav)))}`).join('; ');
+    const based = Object.entries(r.render).filter(([, v]) => v.base);
+    if (based.length) notes.push(`Render, the earlier build ${env.BASE_REV ?? '(BASE_URL)'} in the same runs: ${based.map(([n, v]) => `${n}: painted ${ms(median(v.base.map((x) => x.paint)))} after the answer, this build ${ms(median(v.app.map((x) => x.paint)))} (${(median(v.app.map((x) => x.paint)) / median(v.base.map((x) => x.paint))).toFixed(2)}×)`).join('; ')}.`);
     notes.push(`Render: from the orders answer's Resource Timing \`responseEnd\` (so neither the request queue's gap nor the simulator's time counts) to the first moment after the next frame once all rows are in the DOM; the app's time includes reading and decoding the JSON, a signal per order and each row's reactive bindings (kept few: a row writes its words once per language, the app has one clipboard and one live region, events are delegated; the localStorage cache is written after the paint), the plain page's \`JSON.parse\`, a sort and one \`insertAdjacentHTML\` of the same rows (same cells, classes and stylesheet, texts escaped). ${detail}.`);
   }
   if (r.mutations) {
@@ -607,10 +610,14 @@ async function main() {
         const json = await (await fetch(`${APP}/api/rent.php?method=orders&apikey=${key}`)).text();
         fs.writeFileSync(path.join(env.PLAIN_DIR, `orders-${n}.json`), json);
         r.render[n] = { app: [], plain: [] };
+        // BASE_URL: an earlier build, measured in the same runs, in turn.
+        const baseKey = BASE ? await benchKey(BASE, `render${n}`, n) : null;
+        if (BASE) r.render[n].base = [];
         for (let i = 0; i < RUNS; i++) {
           r.render[n].app.push(await render(`${APP}/`, key, n, 'method=orders'));
+          if (BASE) r.render[n].base.push(await render(`${BASE}/`, baseKey, n, 'method=orders'));
           r.render[n].plain.push(await render(`${PLAIN}/?n=${n}`, null, n, `orders-${n}.json`));
-          log(`render ${n}, run ${i + 1}:`, r.render[n].app.at(-1).paint.toFixed(0), r.render[n].plain.at(-1).paint.toFixed(0));
+          log(`render ${n}, run ${i + 1}:`, r.render[n].app.at(-1).paint.toFixed(0), BASE ? `base ${r.render[n].base.at(-1).paint.toFixed(0)}` : '', r.render[n].plain.at(-1).paint.toFixed(0));
         }
       }
     }

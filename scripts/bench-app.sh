@@ -21,7 +21,9 @@
 # DISC_LATENCY_MS (1500: the discipline relay's answer delay, so requests
 # would overlap if the app let them), BENCH_PORT (8910), BENCH_MD
 # (BENCHMARKS.md), BENCH_MERGE=1 (with BENCH_ONLY: keep the other figures
-# from the last run's target/bench/results.json). About an hour in all on
+# from the last run's target/bench/results.json), BASE_REF (a commit whose
+# release build is also measured in the render runs, in turn with this
+# one: a regression check that one machine's mood cannot fake). About an hour in all on
 # 2 cores (memory ~35 min, discipline 10). Every process it starts is
 # stopped on exit.
 set -euo pipefail
@@ -59,6 +61,17 @@ css=$(find "$OUT/app" -maxdepth 1 -name '*.css' | head -1)
 [ -n "$css" ] || { echo "no stylesheet in $OUT/app" >&2; exit 1; }
 cp "$css" "$OUT/plain/app.css"
 
+BASE_URL="" BASE_REV=""
+if [ -n "${BASE_REF:-}" ]; then
+  # shellcheck source=lib/base.sh
+  . scripts/lib/base.sh
+  step "building $BASE_REF (release) into target/bench/base"
+  build_ref "$BASE_REF" "$OUT/base"
+  BASE_REV=$(git rev-parse --short "$BASE_REF^{commit}")
+  serve base $((PORT + 4)) "$OUT/base"
+  BASE_URL="http://127.0.0.1:$((PORT + 4))"
+fi
+
 serve app "$PORT" "$OUT/app"
 serve hello $((PORT + 1)) "$OUT/hello"
 serve plain $((PORT + 2)) "$OUT/plain"
@@ -67,6 +80,7 @@ serve disc $((PORT + 3)) "$OUT/app" --latency-ms "$DISC_LATENCY_MS"
 step "running bench/app-bench.mjs"
 APP_URL="http://127.0.0.1:$PORT" HELLO_URL="http://127.0.0.1:$((PORT + 1))" \
   PLAIN_URL="http://127.0.0.1:$((PORT + 2))" DISC_URL="http://127.0.0.1:$((PORT + 3))" \
+  BASE_URL="$BASE_URL" BASE_REV="$BASE_REV" \
   APP_DIST="$OUT/app" HELLO_DIST="$OUT/hello" PLAIN_DIR="$OUT/plain" \
   DISC_SCALE="$DISC_SCALE" DISC_LATENCY_MS="$DISC_LATENCY_MS" \
   BENCH_MD="${BENCH_MD:-$ROOT/BENCHMARKS.md}" RESULTS_JSON="$OUT/results.json" \
