@@ -267,14 +267,17 @@ async function waitOrdersRequests(page, n, timeout = 60_000) {
  * The mutations of poll number `k` (1-based over all orders requests): from
  * 1 s after the previous answer to 1 s after this one, the whole
  * cycle (the Refresh button's loading state included). Null if a wall-clock
- * minute starts inside the window (countdowns then change by themselves).
+ * minute starts inside the window or in the second before it (countdowns
+ * then change by themselves).
  */
 async function pollMutations(page, k) {
   const reqs = await waitOrdersRequests(page, k);
   await sleep(1200);
   return page.evaluate(([from, to]) => {
+    // The app's minute turns on its 1 s ticker, up to a second after the
+    // wall-clock minute: a window starting in that second is skipped too.
     const wall = (t) => performance.timeOrigin + t;
-    if (Math.floor(wall(from) / 60_000) !== Math.floor(wall(to) / 60_000)) return null;
+    if (Math.floor((wall(from) - 1000) / 60_000) !== Math.floor(wall(to) / 60_000)) return null;
     const groups = {};
     for (const [t, w] of window.__muts) if (t > from && t <= to) groups[w] = (groups[w] ?? 0) + 1;
     return groups;
@@ -516,7 +519,7 @@ function report(r) {
     row('Poll where one order changed: mutations inside that row / in other rows or the table', `${oneIn} / ${oneOut}`, '—', '—', 'only inside that row', yes(oneOut === 0 && oneIn > 0));
     const others = {};
     for (const x of m) for (const [w, n] of Object.entries({ ...x.same.others })) others[w] = Math.max(others[w] ?? 0, n);
-    notes.push(`Mutations: a MutationObserver on \`<body>\` (child lists, attributes, text) over one whole poll cycle, from 1 s after the previous answer to 1 s after this one, with \`smsrent.poll_ms\` = 4000 so a run takes seconds; windows in which a wall-clock minute starts are skipped (the countdowns change then by themselves). "Updated N s ago" changed ${median(m.map((x) => x.same.updated))} times per cycle (allowed).` +
+    notes.push(`Mutations: a MutationObserver on \`<body>\` (child lists, attributes, text) over one whole poll cycle, from 1 s after the previous answer to 1 s after this one, with \`smsrent.poll_ms\` = 4000 so a run takes seconds; windows in which a wall-clock minute starts, or that start within a second of one (the app's minute turns on its 1 s ticker), are skipped (the countdowns change then by themselves). "Updated N s ago" changed ${median(m.map((x) => x.same.updated))} times per cycle (allowed).` +
       (Object.keys(others).length ? ` Outside the list, every poll (same list or not) changes: ${Object.entries(others).map(([w, n]) => `\`${w}\` ${n}`).join(', ')} (the Refresh button is disabled and reads "Refreshing…" while any refresh, background polls included, is under way).` : '') +
       ` The one-order poll sets a "not active" order to "activating" in the simulator just before the poll. The "same" poll's list is checked identical in the simulator before and after it (a fresh account per run, its clock moved 5 minutes on so that no order changes state by itself).`);
   }
