@@ -45,7 +45,7 @@ seconds() { # SIDE CMD...: wall time of CMD, in seconds; fails if CMD does
   t1=$(date +%s.%N)
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }'
 }
-median() { tr ' ' '\n' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 declare -A REV BINS MB RELINK RUN
 for side in base head; do
@@ -72,7 +72,7 @@ for i in $(seq "$RUNS"); do
 done
 
 row() { # LABEL BASE HEAD UNIT
-  awk -v l="$1" -v a="$2" -v b="$3" -v u="$4" 'BEGIN { printf "| %s | %s %s | %s %s | %.2f× |\n", l, a, u, b, u, b / a }'
+  awk -v l="$1" -v a="$2" -v b="$3" -v u="${4:+ $4}" 'BEGIN { printf "| %s | %s%s | %s%s | %.2f× |\n", l, a, u, b, u, b / a }'
 }
 rb=$(echo "${RELINK[base]}" | median); rh=$(echo "${RELINK[head]}" | median)
 ub=$(echo "${RUN[base]}" | median); uh=$(echo "${RUN[head]}" | median)
@@ -86,7 +86,7 @@ $(row "their size on disk (debug, line tables)" "${MB[base]}" "${MB[head]}" MB)
 $(row "after a change to the app: build them all again" "$rb" "$rh" s)
 $(row "run them all (nothing to build)" "$ub" "$uh" s)
 
-Runs (s), relink: ${REV[base]} ${RELINK[base]}/ ${REV[head]} ${RELINK[head]}; run: ${REV[base]} ${RUN[base]}/ ${REV[head]} ${RUN[head]}.
+Runs (s), relink: ${REV[base]} ${RELINK[base]% }, ${REV[head]} ${RELINK[head]% }; run: ${REV[base]} ${RUN[base]% }, ${REV[head]} ${RUN[head]% }.
 <!-- browser-tests:end -->"
 echo "$block"
 BLOCK="$block" python3 - "$MD" <<'EOF'
