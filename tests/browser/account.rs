@@ -1,7 +1,7 @@
 //! Browser test of the account epoch: an answer asked for one account is
 //! dropped when another is current by the time it comes.
 
-use crate::common;
+use crate::common::{self, settle, storage};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -11,16 +11,6 @@ use smsrent::store::settings::{SettingsStore, use_settings};
 use wasm_bindgen_test::*;
 
 const KEY: &str = "sk_live_ABCDEF0123456789";
-
-fn storage() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
-
-async fn settle() {
-    leptos::task::tick().await;
-    gloo_timers::future::TimeoutFuture::new(10).await;
-    leptos::task::tick().await;
-}
 
 /// Reads asked for one account are dropped when their answer comes after
 /// another became current (the demo started over, a key saved), and kept

@@ -45,12 +45,23 @@ pub fn unmount() {
     FIRST_URL.with(|url| history.replace_state_with_url(&JsValue::NULL, "", Some(url))).unwrap();
 }
 
+pub fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Lets effects and the DOM catch up after an event.
+pub async fn settle() {
+    leptos::task::tick().await;
+    sleep(10).await;
+    leptos::task::tick().await;
+}
+
 /// A fresh start, as a first visit: nothing mounted, no key (demo mode),
 /// no seen SMS, no cached orders, no SMS memory. (The delete is queued
 /// before any open the app makes, and IndexedDB runs them in order.)
 pub fn clear_storage() {
     unmount();
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    storage().clear().unwrap();
     let idb = js_sys::Reflect::get(&web_sys::window().unwrap(), &"indexedDB".into()).unwrap();
     let delete = js_sys::Reflect::get(&idb, &"deleteDatabase".into()).unwrap();
     let delete: js_sys::Function = delete.into();
@@ -58,7 +69,7 @@ pub fn clear_storage() {
 }
 
 pub fn storage_get(key: &str) -> Option<String> {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item(key).unwrap()
+    storage().get_item(key).unwrap()
 }
 
 /// What the demo simulator was asked, from the state it saves after each request.
@@ -109,8 +120,7 @@ impl InPage {
 
     fn save(&self) {
         if let Some(state) = self.0.borrow().saved() {
-            let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-            storage.set_item(DEMO_STATE, &state).unwrap();
+            storage().set_item(DEMO_STATE, &state).unwrap();
         }
     }
 }

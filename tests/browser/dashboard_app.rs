@@ -149,7 +149,7 @@ impl Engine for Counting {
 #[wasm_bindgen_test]
 async fn an_unmounted_app_asks_nothing_more() {
     clear_storage();
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let storage = storage();
     storage.set_item(smsrent::store::keys::POLL_MS, "1000").unwrap();
     storage.set_item(smsrent::store::keys::MIN_GAP_MS, "100").unwrap();
     CALLS.set(0);

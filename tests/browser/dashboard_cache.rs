@@ -20,7 +20,7 @@ async fn the_cache_is_rewritten_when_the_list_changed_not_on_every_poll() {
         plain
             .handle(&format!("method=sms&apikey={}&id={}", rentapi::sim::DEMO_KEY, o["id"]), now());
     }
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let storage = storage();
     storage.set_item("smsrent.demo.v1", &serde_json::to_string(&plain).unwrap()).unwrap();
     let host = mount_app();
     const CACHE: &str = "smsrent.orders.demo";

@@ -21,7 +21,7 @@ fn notes() -> Vec<String> {
 async fn one_notification_per_new_sms_with_service_and_code() {
     clear_storage();
     js_sys::Function::new_no_args(SPY).call0(&JsValue::NULL).unwrap();
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let storage = storage();
     storage.set_item("smsrent.notify", "1").unwrap();
     let host = mount_app();
 

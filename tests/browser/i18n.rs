@@ -3,7 +3,7 @@
 //! remembered choice wins on the next visit; dates and prices follow the
 //! language, prices the currency setting.
 
-use crate::common::{self, find, fire, sleep, wait_until};
+use crate::common::{self, find, fire, sleep, storage, wait_until};
 use leptos::prelude::*;
 use smsrent::i18n::Lang;
 use smsrent::screen::settings::SettingsScreen;
@@ -13,10 +13,6 @@ use web_sys::HtmlElement;
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
-}
-
-fn storage() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
 fn html_lang() -> String {

@@ -1,7 +1,7 @@
 //! Browser test: the settings screen saves the key in localStorage and never
 //! shows it in clear until asked; forgetting it is one click.
 
-use crate::common;
+use crate::common::{self, settle, storage};
 use leptos::prelude::*;
 use smsrent::screen::orders::OrdersScreen;
 use smsrent::screen::settings::SettingsScreen;
@@ -10,20 +10,9 @@ use wasm_bindgen_test::*;
 
 const KEY: &str = "sk_live_ABCDEF0123456789";
 
-fn storage() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
-
 fn click(host: &web_sys::HtmlElement, selector: &str) {
     let el: web_sys::HtmlElement = host.query_selector(selector).unwrap().unwrap().unchecked_into();
     el.click();
-}
-
-/// Lets effects and the DOM catch up after an event.
-async fn settle() {
-    leptos::task::tick().await;
-    gloo_timers::future::TimeoutFuture::new(10).await;
-    leptos::task::tick().await;
 }
 
 #[wasm_bindgen_test]

@@ -30,7 +30,7 @@ fn seed_demo() {
     let mut sim = Simulator::new(SimConfig::demo(), now);
     sim.control("sabotage", "method=create_multi&kind=bad_gateway", now);
     let json = serde_json::to_string(&sim).unwrap();
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let storage = storage();
     storage.set_item("smsrent.demo.v1", &json).unwrap();
 }
 
