@@ -23,7 +23,8 @@ use smsrent::api::{Engine, Start, run_demo_on};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
-const DEMO_STATE: &str = "smsrent.demo.v1";
+/// The demo account, as the worker (and `InPage`) saves it.
+use smsrent::store::keys::DEMO as DEMO_STATE;
 
 thread_local! {
     /// The last mount: its host element and its unmount handle.
